@@ -1,0 +1,129 @@
+package dev.bouncer.host.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a JSON request body field by field and collects every problem, so one 422 can name all
+ * bad fields at once instead of failing on the first.
+ */
+public final class RequestReader {
+
+    private final JsonNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private RequestReader(JsonNode node, String prefix, List<FieldError> errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    /** A reader over a whole request body, which must be a JSON object. */
+    public static RequestReader of(JsonNode body) {
+        RequestReader reader = new RequestReader(body, "", new ArrayList<>());
+        if (body == null || !body.isObject()) {
+            reader.errors.add(new FieldError("body", "must be a JSON object"));
+            reader.throwIfInvalid();
+        }
+        return reader;
+    }
+
+    /** A reader over a nested object; a missing one reads as empty when not required. */
+    public RequestReader object(String field, boolean required) {
+        JsonNode value = present(field);
+        if (value == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return new RequestReader(MissingNode.getInstance(), path(field) + ".", errors);
+        }
+        if (!value.isObject()) {
+            reject(field, "must be a JSON object");
+            return new RequestReader(MissingNode.getInstance(), path(field) + ".", errors);
+        }
+        return new RequestReader(value, path(field) + ".", errors);
+    }
+
+    public String requiredString(String field) {
+        return optionalString(field).orElseGet(() -> {
+            if (present(field) == null) {
+                reject(field, "is required");
+            }
+            return null;
+        });
+    }
+
+    public Optional<String> optionalString(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            reject(field, "must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    /** The strings of an array field; null when absent or not an array of strings. */
+    public List<String> stringArray(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            reject(field, "is required");
+            return null;
+        }
+        if (!value.isArray()) {
+            reject(field, "must be an array of strings");
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                reject(field, "must be an array of strings");
+                return null;
+            }
+            strings.add(element.textValue());
+        }
+        return strings;
+    }
+
+    /** Names every field that the operation does not know, so typos do not pass silently. */
+    public void rejectUnknownFields(Set<String> known) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                reject(name, "is not a known field");
+            }
+        }
+    }
+
+    public void reject(String field, String message) {
+        errors.add(new FieldError(path(field), message));
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private JsonNode present(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private String path(String field) {
+        return prefix + field;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.bouncer.host.instance;
+
+import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.common.RequestReader;
+import dev.bouncer.host.provider.ProviderConfig;
+import dev.bouncer.host.provider.ProviderConnector;
+import dev.bouncer.host.provider.ProviderConnectors;
+import dev.bouncer.host.provider.ProviderType;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates instance registrations. The environment decides the providers: test instances are
+ * always the sandbox, so nothing done with a test key can reach WhatsApp.
+ */
+final class InstanceRegistrationReader {
+
+    private static final int MAX_NAME_LENGTH = 100;
+
+    private final ProviderConnectors connectors;
+
+    InstanceRegistrationReader(ProviderConnectors connectors) {
+        this.connectors = connectors;
+    }
+
+    InstanceRegistration read(RequestReader body) {
+        body.rejectUnknownFields(Set.of("name", "environment", "provider", "config"));
+        String name = readName(body);
+        Optional<Environment> environment = readEnvironment(body);
+        Optional<ProviderConnector> connector = readProvider(body, environment);
+        RequestReader config = body.object("config", false);
+        ProviderConfig providerConfig = connector.map(c -> c.readConfig(config))
+                .orElse(new ProviderConfig(Map.of(), Map.of()));
+        body.throwIfInvalid();
+        return new InstanceRegistration(name, environment.orElseThrow(),
+                connector.orElseThrow().type(), providerConfig);
+    }
+
+    private static String readName(RequestReader body) {
+        String name = body.requiredString("name");
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
+            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+        }
+        return name == null ? null : name.strip();
+    }
+
+    private static Optional<Environment> readEnvironment(RequestReader body) {
+        Optional<String> value = Optional.ofNullable(body.requiredString("environment"));
+        Optional<Environment> environment = value.flatMap(Environment::fromWire);
+        if (value.isPresent() && environment.isEmpty()) {
+            body.reject("environment", "must be 'live' or 'test'");
+        }
+        return environment;
+    }
+
+    private Optional<ProviderConnector> readProvider(RequestReader body,
+            Optional<Environment> environment) {
+        String value = body.requiredString("provider");
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<ProviderType> type = ProviderType.fromWire(value);
+        Optional<ProviderConnector> connector = type.flatMap(connectors::find);
+        if (connector.isEmpty()) {
+            body.reject("provider", "must be one of " + supported());
+        } else if (environment.isPresent() && !fitsEnvironment(type.get(), environment.get())) {
+            body.reject("provider", environment.get() == Environment.TEST
+                    ? "test instances always use the 'sandbox' provider"
+                    : "the 'sandbox' provider is only for test instances");
+            return Optional.empty();
+        }
+        return connector;
+    }
+
+    private static boolean fitsEnvironment(ProviderType type, Environment environment) {
+        return (type == ProviderType.SANDBOX) == (environment == Environment.TEST);
+    }
+
+    private String supported() {
+        return String.join(", ", Arrays.stream(ProviderType.values())
+                .filter(type -> connectors.find(type).isPresent())
+                .map(type -> "'" + type.wire() + "'").toList());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.bouncer.host.instance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.common.RequestReader;
+import dev.bouncer.host.common.SecretBox;
+import dev.bouncer.host.provider.ProviderConfig;
+import dev.bouncer.host.provider.ProviderConnectors;
+import dev.bouncer.host.provider.ProviderType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers instances and hands out their provider settings, decrypting secrets on demand. */
+@Service
+public class InstanceService {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final InstanceRepository instances;
+    private final InstanceRegistrationReader registrations;
+    private final SecretBox secrets;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    InstanceService(InstanceRepository instances, ProviderConnectors connectors, SecretBox secrets,
+            ObjectMapper json, Clock clock) {
+        this.instances = instances;
+        this.registrations = new InstanceRegistrationReader(connectors);
+        this.secrets = secrets;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The test-environment sandbox instance every workspace starts with. */
+    @Transactional
+    public Instance createSandbox(String workspaceId) {
+        return instances.save(new Instance(workspaceId, Environment.TEST, "Sandbox",
+                ProviderType.SANDBOX, "{}", null, clock.instant()));
+    }
+
+    @Transactional
+    public Instance register(String workspaceId, JsonNode body) {
+        InstanceRegistration registration = registrations.read(RequestReader.of(body));
+        ProviderConfig config = registration.config();
+        String sealed = config.secrets().isEmpty() ? null : secrets.encrypt(write(config.secrets()));
+        return instances.save(new Instance(workspaceId, registration.environment(),
+                registration.name(), registration.provider(), write(config.settings()), sealed,
+                clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Instance> listForOwner(String workspaceId) {
+        return instances.findByWorkspaceIdOrderByCreatedAtAscIdAsc(workspaceId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Instance> list(String workspaceId, Environment environment) {
+        return instances.findByWorkspaceIdAndEnvironmentOrderByCreatedAtAscIdAsc(
+                workspaceId, environment);
+    }
+
+    /** The instance if it is in this workspace and environment; other callers learn nothing. */
+    @Transactional(readOnly = true)
+    public Optional<Instance> find(String workspaceId, Environment environment, String id) {
+        return instances.findByIdAndWorkspaceIdAndEnvironment(id, workspaceId, environment);
+    }
+
+    /** The workspace's sandbox, where pipelines send when they name no instance. */
+    @Transactional(readOnly = true)
+    public Optional<Instance> findSandbox(String workspaceId) {
+        return list(workspaceId, Environment.TEST).stream()
+                .filter(instance -> instance.getProvider() == ProviderType.SANDBOX)
+                .findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Instance> findInWorkspace(String workspaceId, String id) {
+        return instances.findById(id).filter(instance -> instance.getWorkspaceId().equals(workspaceId));
+    }
+
+    /** Settings and decrypted secrets for a connector; never return these to a client. */
+    @Transactional(readOnly = true)
+    public ProviderConfig providerConfig(Instance instance) {
+        Map<String, String> sealedSecrets = instance.getSecretsCiphertext() == null
+                ? Map.of() : read(secrets.decrypt(instance.getSecretsCiphertext()));
+        return new ProviderConfig(read(instance.getSettingsJson()), sealedSecrets);
+    }
+
+    /** The non-secret settings, safe to show to the workspace owner. */
+    public Map<String, String> settings(Instance instance) {
+        return read(instance.getSettingsJson());
+    }
+
+    private String write(Map<String, String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write instance settings", e);
+        }
+    }
+
+    private Map<String, String> read(String stored) {
+        try {
+            return json.readValue(stored, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored instance settings are not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.bouncer.host.instance;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** Connection state of an instance's WhatsApp number at its provider. */
+public enum InstanceStatus {
+    CONNECTED("connected"),
+    CONNECTING("connecting"),
+    QR_REQUIRED("qr_required"),
+    DISCONNECTED("disconnected"),
+    BLOCKED("blocked");
+
+    private final String wire;
+
+    InstanceStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    static InstanceStatus fromWire(String value) {
+        return Arrays.stream(values()).filter(status -> status.wire.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown instance status " + value));
+    }
+}

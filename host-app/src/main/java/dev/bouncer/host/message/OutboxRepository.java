@@ -1,0 +1,15 @@
+package dev.bouncer.host.message;
+
+import dev.bouncer.host.common.Environment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
+
+    Optional<OutboxMessage> findByIdAndWorkspaceIdAndEnvironment(
+            String id, String workspaceId, Environment environment);
+
+    List<OutboxMessage> findByStatusAndUpdatedAtBefore(MessageStatus status, Instant cutoff);
+}

@@ -1,0 +1,104 @@
+package dev.bouncer.host.message;
+
+import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.common.NotFoundException;
+import dev.bouncer.host.instance.Instance;
+import dev.bouncer.host.instance.InstanceService;
+import dev.bouncer.host.provider.OutboundText;
+import dev.bouncer.host.provider.SendOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The durable outbox. Every state change of a message is one short transaction of its own, so a
+ * provider call never runs while a database transaction is open on the message.
+ */
+@Service
+public class OutboxService {
+
+    private final OutboxRepository messages;
+    private final InstanceService instances;
+    private final Clock clock;
+
+    OutboxService(OutboxRepository messages, InstanceService instances, Clock clock) {
+        this.messages = messages;
+        this.instances = instances;
+        this.clock = clock;
+    }
+
+    /** Stores a validated message as queued; the commit is what makes the 202 true. */
+    @Transactional
+    public OutboxMessage enqueue(String workspaceId, Environment environment, SendRequest request) {
+        Instance instance = instances.find(workspaceId, environment, request.instanceId())
+                .orElseThrow(() -> new NotFoundException("instance", request.instanceId()));
+        return messages.save(new OutboxMessage(workspaceId, environment, instance.getId(),
+                request.to(), request.message(), clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public MessageView view(String workspaceId, Environment environment, String messageId) {
+        return messages.findByIdAndWorkspaceIdAndEnvironment(messageId, workspaceId, environment)
+                .map(MessageView::of)
+                .orElseThrow(() -> new NotFoundException("message", messageId));
+    }
+
+    /**
+     * Takes a queued message for sending. Empty when it is no longer queued or another
+     * dispatcher took it first (the version check fails that one's commit).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<SendJob> claim(String messageId) {
+        Optional<OutboxMessage> queued = messages.findById(messageId)
+                .filter(message -> message.getStatus() == MessageStatus.QUEUED);
+        queued.ifPresent(message -> message.claim(clock.instant()));
+        return queued.map(this::jobFor);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOutcome(String messageId, SendOutcome outcome) {
+        OutboxMessage message = messages.findById(messageId).orElseThrow();
+        Instant now = clock.instant();
+        if (outcome instanceof SendOutcome.Sent sent) {
+            message.markSent(sent.providerMessageId(), now);
+        } else if (outcome instanceof SendOutcome.Failed failed) {
+            message.markFailed(failed.code(), failed.message(), now);
+        }
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordDelivered(String messageId, String detail) {
+        OutboxMessage message = messages.findById(messageId).orElseThrow();
+        if (message.getStatus() == MessageStatus.SENT) {
+            message.markDelivered(detail, clock.instant());
+        }
+    }
+
+    /**
+     * Puts back messages whose attempt started longer than {@code lease} ago without an outcome:
+     * the process that sent them stopped. The provider may have received them, so the history
+     * records that the next attempt can be a second delivery.
+     */
+    @Transactional
+    public int requeueAbandoned(Duration lease) {
+        Instant now = clock.instant();
+        List<OutboxMessage> abandoned =
+                messages.findByStatusAndUpdatedAtBefore(MessageStatus.SENDING, now.minus(lease));
+        abandoned.forEach(message -> message.requeue("requeued: attempt " + message.getAttempts()
+                + " ended without an outcome; the provider may have received it", now));
+        return abandoned.size();
+    }
+
+    private SendJob jobFor(OutboxMessage message) {
+        Instance instance = instances.find(message.getWorkspaceId(), message.getEnvironment(),
+                message.getInstanceId()).orElseThrow();
+        return new SendJob(message.getEnvironment(), instance.getProvider(),
+                instances.providerConfig(instance),
+                new OutboundText(message.getId(), message.getRecipient(), message.getBody()));
+    }
+}

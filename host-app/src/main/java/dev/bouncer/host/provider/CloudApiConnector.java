@@ -1,0 +1,155 @@
+package dev.bouncer.host.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncer.host.common.RequestReader;
+import dev.bouncer.host.provider.SendOutcome.FailureKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Meta's WhatsApp Cloud API: {@code POST {baseUrl}/{apiVersion}/{phoneNumberId}/messages} with
+ * the instance's access token as bearer token.
+ */
+@Component
+class CloudApiConnector implements ProviderConnector {
+
+    static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
+    static final String DEFAULT_API_VERSION = "v23.0";
+
+    private static final Logger log = LoggerFactory.getLogger(CloudApiConnector.class);
+    private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
+    private static final Pattern API_VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,3}");
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final ProviderHttp http;
+    private final ObjectMapper json;
+    private final CloudApiErrors errors = new CloudApiErrors();
+
+    CloudApiConnector(ProviderHttp http, ObjectMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    @Override
+    public ProviderType type() {
+        return ProviderType.CLOUD_API;
+    }
+
+    @Override
+    public ProviderConfig readConfig(RequestReader config) {
+        config.rejectUnknownFields(Set.of("phoneNumberId", "accessToken", "baseUrl", "apiVersion"));
+        String phoneNumberId = config.requiredString("phoneNumberId");
+        if (phoneNumberId != null && !PHONE_NUMBER_ID.matcher(phoneNumberId).matches()) {
+            config.reject("phoneNumberId", "must be the numeric phone number id from Meta");
+        }
+        String accessToken = config.requiredString("accessToken");
+        if (accessToken != null && (accessToken.isBlank() || accessToken.length() > 2000)) {
+            config.reject("accessToken", "must be a non-blank token of at most 2000 characters");
+        }
+        String baseUrl = BaseUrls.read(config, "baseUrl", DEFAULT_BASE_URL);
+        String apiVersion = config.optionalString("apiVersion").orElse(DEFAULT_API_VERSION);
+        if (!API_VERSION.matcher(apiVersion).matches()) {
+            config.reject("apiVersion", "must look like v23.0");
+        }
+        return new ProviderConfig(
+                Map.of("phoneNumberId", String.valueOf(phoneNumberId), "baseUrl", baseUrl,
+                        "apiVersion", apiVersion),
+                Map.of("accessToken", String.valueOf(accessToken)));
+    }
+
+    @Override
+    public SendOutcome send(ProviderConfig config, OutboundText message) {
+        String url = config.setting("baseUrl") + "/" + config.setting("apiVersion") + "/"
+                + config.setting("phoneNumberId") + "/messages";
+        ProviderHttp.Reply reply = http.postJson(url,
+                Map.of("Authorization", "Bearer " + config.secret("accessToken")),
+                requestBody(message));
+        log.debug("Cloud API answered {} for message {}", reply.status(), message.messageId());
+        return reply.isSuccess() ? accepted(reply) : errors.classify(reply);
+    }
+
+    private String requestBody(OutboundText message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", "individual");
+        body.put("to", message.recipientDigits());
+        body.put("type", "text");
+        body.put("text", Map.of("preview_url", false, "body", message.text()));
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write Cloud API request", e);
+        }
+    }
+
+    private SendOutcome accepted(ProviderHttp.Reply reply) {
+        JsonNode wamid = parse(reply.body()).path("messages").path(0).path("id");
+        if (!wamid.isTextual() || wamid.textValue().isBlank()) {
+            // Accepted but unidentifiable: retrying could send twice, so fail visibly instead.
+            return new SendOutcome.Failed(FailureKind.PERMANENT, "invalid_provider_response",
+                    "The Cloud API answered " + reply.status() + " without a message id.");
+        }
+        return new SendOutcome.Sent(wamid.textValue());
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return json.missingNode();
+        }
+    }
+
+    /** Maps Cloud API error answers onto the failure kinds of the send queue. */
+    private final class CloudApiErrors {
+
+        /** Meta's codes that mean "slow down or try later". */
+        private static final Set<Integer> RETRYABLE_CODES =
+                Set.of(1, 2, 4, 17, 80007, 130429, 131000, 131016, 131048, 131056, 133004);
+        /** Meta's codes that mean the token or the account cannot send. */
+        private static final Set<Integer> AUTH_CODES = Set.of(0, 3, 10, 190, 200, 131005, 131031);
+
+        SendOutcome.Failed classify(ProviderHttp.Reply reply) {
+            if (reply.status() == 0) {
+                return new SendOutcome.Failed(FailureKind.RETRYABLE, "provider_unreachable",
+                        "The Cloud API could not be reached (" + reply.failure() + ").");
+            }
+            JsonNode error = parse(reply.body()).path("error");
+            if (!error.path("code").isInt()) {
+                return new SendOutcome.Failed(kindOfStatus(reply.status()), "http_" + reply.status(),
+                        "The Cloud API answered HTTP " + reply.status() + ".");
+            }
+            int code = error.path("code").intValue();
+            return new SendOutcome.Failed(kindOf(code, reply.status()), String.valueOf(code),
+                    describe(error));
+        }
+
+        private FailureKind kindOf(int code, int status) {
+            if (AUTH_CODES.contains(code) || status == 401) {
+                return FailureKind.AUTH;
+            }
+            return RETRYABLE_CODES.contains(code) ? FailureKind.RETRYABLE : kindOfStatus(status);
+        }
+
+        private FailureKind kindOfStatus(int status) {
+            if (status == 401 || status == 403) {
+                return FailureKind.AUTH;
+            }
+            return status == 429 || status >= 500 ? FailureKind.RETRYABLE : FailureKind.PERMANENT;
+        }
+
+        private String describe(JsonNode error) {
+            String text = error.path("message").asText("");
+            String details = error.path("error_data").path("details").asText("");
+            String full = details.isBlank() || text.contains(details) ? text : text + ": " + details;
+            return full.length() <= MAX_ERROR_LENGTH ? full : full.substring(0, MAX_ERROR_LENGTH);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.bouncer.host.provider;
+
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way connectors reach providers: a Camel HTTP producer on a component of its own, so
+ * provider timeouts are set in one place and do not change the {@code http} component that
+ * YAML pipelines use. Failures to connect come back as a status of 0.
+ */
+@Component
+class ProviderHttp {
+
+    static final String COMPONENT = "provider-http";
+
+    private final ProducerTemplate camel;
+    // The target URL is set per request through CamelHttpUri; this host is never called.
+    private final String endpointUri = COMPONENT + "://provider?throwExceptionOnFailure=false";
+
+    ProviderHttp(CamelContext context, ProducerTemplate camel, ProviderProperties properties) {
+        this.camel = camel;
+        context.addComponent(COMPONENT, component(properties));
+    }
+
+    private static HttpComponent component(ProviderProperties properties) {
+        HttpComponent http = new HttpComponent();
+        http.setConnectTimeout(properties.connectTimeout().toMillis());
+        http.setResponseTimeout(properties.responseTimeout().toMillis());
+        http.setSoTimeout(properties.responseTimeout().toMillis());
+        // A silent client-side retry could deliver a WhatsApp message twice; the queue decides.
+        http.setAutomaticRetriesDisabled(true);
+        http.setRedirectHandlingDisabled(true);
+        http.setCookieManagementDisabled(true);
+        return http;
+    }
+
+    /** Posts a JSON body; the headers may carry credentials and are never logged. */
+    Reply postJson(String url, Map<String, String> headers, String json) {
+        Exchange result = camel.send(endpointUri, exchange -> {
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+            exchange.getIn().setHeader(Exchange.HTTP_URI, url);
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            headers.forEach(exchange.getIn()::setHeader);
+            exchange.getIn().setBody(json);
+        });
+        if (result.getException() != null) {
+            return Reply.unreachable(result.getException());
+        }
+        Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = result.getMessage().getBody(String.class);
+        String retryAfter = result.getMessage().getHeader("Retry-After", String.class);
+        return new Reply(status == null ? 0 : status, body == null ? "" : body, retryAfter, null);
+    }
+
+    /**
+     * A provider's answer.
+     *
+     * @param status HTTP status, 0 when no answer came (connection refused, timeout)
+     * @param failure what went wrong when {@code status} is 0, without any request data
+     */
+    record Reply(int status, String body, String retryAfter, String failure) {
+
+        static Reply unreachable(Exception cause) {
+            return new Reply(0, "", null, cause.getClass().getSimpleName());
+        }
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+}

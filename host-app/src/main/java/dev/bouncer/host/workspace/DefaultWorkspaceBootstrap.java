@@ -1,0 +1,56 @@
+package dev.bouncer.host.workspace;
+
+import dev.bouncer.host.common.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start creates the workspace {@code default} and its owner. Without a configured
+ * password one is generated and logged once: it is the only way to learn it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DefaultWorkspaceBootstrap implements ApplicationRunner {
+
+    static final String DEFAULT_WORKSPACE = "default";
+    private static final Logger log = LoggerFactory.getLogger(DefaultWorkspaceBootstrap.class);
+
+    private final WorkspaceService workspaces;
+    private final OwnerProperties owner;
+
+    DefaultWorkspaceBootstrap(WorkspaceService workspaces, OwnerProperties owner) {
+        this.workspaces = workspaces;
+        this.owner = owner;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (workspaces.findByName(DEFAULT_WORKSPACE).isPresent()) {
+            resetPasswordIfConfigured();
+            return;
+        }
+        String password = owner.hasPassword() ? owner.password() : Ids.randomBase62(20);
+        try {
+            workspaces.create(DEFAULT_WORKSPACE, owner.email(), password);
+        } catch (DataIntegrityViolationException anotherNodeWasFaster) {
+            return;
+        }
+        log.info("Created workspace '{}' with owner {}", DEFAULT_WORKSPACE, owner.email());
+        if (!owner.hasPassword()) {
+            log.warn("Generated owner password (shown only now; set BOUNCER_OWNER_PASSWORD to "
+                    + "choose one): {}", password);
+        }
+    }
+
+    private void resetPasswordIfConfigured() {
+        if (owner.hasPassword() && workspaces.resetOwnerPassword(owner.email(), owner.password())) {
+            log.info("Owner password of {} replaced by BOUNCER_OWNER_PASSWORD", owner.email());
+        }
+    }
+}

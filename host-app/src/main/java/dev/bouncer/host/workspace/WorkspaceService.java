@@ -1,0 +1,53 @@
+package dev.bouncer.host.workspace;
+
+import dev.bouncer.host.instance.InstanceService;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates workspaces with their owner and the sandbox instance every workspace starts with. */
+@Service
+public class WorkspaceService {
+
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceOwnerRepository owners;
+    private final InstanceService instances;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    WorkspaceService(WorkspaceRepository workspaces, WorkspaceOwnerRepository owners,
+            InstanceService instances, PasswordEncoder passwords, Clock clock) {
+        this.workspaces = workspaces;
+        this.owners = owners;
+        this.instances = instances;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Workspace create(String name, String ownerEmail, String ownerPassword) {
+        Workspace workspace = workspaces.save(new Workspace(name, clock.instant()));
+        owners.save(new WorkspaceOwner(workspace.getId(), ownerEmail.trim(),
+                passwords.encode(ownerPassword), clock.instant()));
+        instances.createSandbox(workspace.getId());
+        return workspace;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Workspace> findByName(String name) {
+        return workspaces.findByName(name);
+    }
+
+    /** Sets the owner's password when it differs; true when it changed. */
+    @Transactional
+    public boolean resetOwnerPassword(String ownerEmail, String password) {
+        Optional<WorkspaceOwner> owner = owners.findByEmailIgnoreCase(ownerEmail.trim());
+        if (owner.isEmpty() || passwords.matches(password, owner.get().getPasswordHash())) {
+            return false;
+        }
+        owner.get().changePasswordHash(passwords.encode(password));
+        return true;
+    }
+}

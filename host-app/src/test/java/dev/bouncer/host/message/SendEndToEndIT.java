@@ -1,0 +1,99 @@
+package dev.bouncer.host.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncer.host.support.ApiClient;
+import dev.bouncer.host.support.FakeProvider.RecordedRequest;
+import dev.bouncer.host.support.HostAppIT;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The product page's request, end to end: REST API, outbox, Camel route, provider. */
+class SendEndToEndIT extends HostAppIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void liveKeySendsThroughCloudApiAndStoresTheWamid() throws Exception {
+        String wamid = "wamid.HBgLMTU1NTAxMDAwMDEVAgASGBRTWU5USEVUSUMtT1VULTAwMDAwMQA=";
+        PROVIDER.on("/v23.0/100000000000001/messages", 200, fixture("send/send-text-response-200.json"));
+        String instanceId = registerCloudInstance("100000000000001", "synthetic-token-e2e");
+        String key = createKey("live", "message:send");
+
+        ApiClient.Response accepted = send(key, instanceId, "+1 555 010 0001", "Your order #1001 has shipped.");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonNode body = accepted.json();
+        assertThat(body.path("status").asText()).isEqualTo("queued");
+        assertThat(body.path("to").asText()).isEqualTo("+15550100001");
+        assertThat(body.path("instanceId").asText()).isEqualTo(instanceId);
+        assertThat(body.path("createdAt").asText()).isNotBlank();
+        String messageId = body.path("id").asText();
+
+        JsonNode sent = awaitStatus(key, messageId, "sent");
+        assertThat(sent.path("providerMessageId").asText()).isEqualTo(wamid);
+        assertThat(sent.path("history").findValuesAsText("status"))
+                .containsExactly("queued", "sending", "sent");
+
+        RecordedRequest request = PROVIDER.requestsTo("/v23.0/100000000000001/messages").get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer synthetic-token-e2e");
+        assertThat(request.header("Content-Type")).startsWith("application/json");
+        assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree(
+                "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                        + "\"to\":\"15550100001\",\"type\":\"text\","
+                        + "\"text\":{\"preview_url\":false,\"body\":\"Your order #1001 has shipped.\"}}"));
+    }
+
+    @Test
+    void testKeySendsThroughTheSandboxWithoutAnyProviderCall() {
+        registerCloudInstance("100000000000002", "synthetic-token-sandbox");
+        String key = createKey("test", "message:send", "instance:read");
+        int requestsBefore = PROVIDER.requests().size();
+
+        ApiClient.Response accepted = send(key, sandboxInstanceId(key), "+15550100002", "Hi 👋");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonNode delivered = awaitStatus(key, accepted.json().path("id").asText(), "delivered");
+        assertThat(delivered.path("history").findValuesAsText("status"))
+                .containsExactly("queued", "sending", "sent", "delivered");
+        assertThat(delivered.path("message").asText()).isEqualTo("Hi 👋");
+        assertThat(PROVIDER.requests()).hasSize(requestsBefore);
+    }
+
+    @Test
+    void providerErrorFailsTheMessageKeepingTheProvidersCodeAndMessage() throws Exception {
+        PROVIDER.on("/v23.0/100000000000003/messages", 401, fixture("send/error-190-token-expired.http401.json"));
+        String instanceId = registerCloudInstance("100000000000003", "synthetic-token-expired");
+        String key = createKey("live", "message:send");
+
+        String messageId = send(key, instanceId, "+15550100003", "Hello").json().path("id").asText();
+
+        JsonNode failed = awaitStatus(key, messageId, "failed");
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("190");
+        assertThat(failed.path("error").path("message").asText())
+                .startsWith("Error validating access token");
+    }
+
+    @Test
+    void unreachableProviderFailsTheMessageWithoutLosingIt() {
+        String key = createKey("live", "message:send");
+        ApiClient.Response created = api().postJson("/api/v1/developer/instances", owner(),
+                "{\"name\":\"Down\",\"environment\":\"live\",\"provider\":\"cloud-api\","
+                        + "\"config\":{\"phoneNumberId\":\"1\",\"accessToken\":\"synthetic\","
+                        + "\"baseUrl\":\"http://127.0.0.1:1\"}}");
+
+        String messageId = send(key, created.json().path("id").asText(), "+15550100004", "Hello")
+                .json().path("id").asText();
+
+        JsonNode failed = awaitStatus(key, messageId, "failed");
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("provider_unreachable");
+    }
+
+    private static String fixture(String name) throws Exception {
+        return Files.readString(Path.of("src/test/resources/fixtures/providers/meta-cloud-api", name));
+    }
+}

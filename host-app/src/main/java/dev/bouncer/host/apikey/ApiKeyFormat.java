@@ -2,10 +2,7 @@ package dev.bouncer.host.apikey;
 
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.bouncer.host.common.Sha256;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,13 +32,7 @@ final class ApiKeyFormat {
     }
 
     static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Sha256.hex(key);
     }
 
     static String prefix(Environment environment) {

@@ -6,6 +6,7 @@ import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
 import dev.bouncer.host.common.RequestReader;
 import java.net.URI;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 class MessageController {
+
+    /** Tells a client whether the answer is the replay of an earlier request with its key. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final OutboxService outbox;
 
@@ -30,12 +35,27 @@ class MessageController {
     @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(Permission.MESSAGE_SEND)
     ResponseEntity<AcceptedMessage> send(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @RequestHeader(name = SendRequest.IDEMPOTENCY_HEADER, required = false)
+            String idempotencyKey,
             @RequestBody JsonNode body) {
-        SendRequest request = SendRequest.read(RequestReader.of(body));
-        OutboxMessage queued = outbox.enqueue(key.workspaceId(), key.environment(), request);
+        SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKey);
+        OutboxService.Enqueued enqueued = enqueue(key, request);
+        OutboxMessage message = enqueued.message();
         return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/messages/" + queued.getId()))
-                .body(AcceptedMessage.of(queued));
+                .location(URI.create("/api/v1/messages/" + message.getId()))
+                .header(REPLAYED_HEADER, String.valueOf(enqueued.replayed()))
+                .body(AcceptedMessage.of(message));
+    }
+
+    private OutboxService.Enqueued enqueue(ApiKeyPrincipal key, SendRequest request) {
+        try {
+            return outbox.enqueue(key.workspaceId(), key.environment(), request);
+        } catch (DataIntegrityViolationException concurrentFirstUseOfTheKey) {
+            if (request.idempotencyKey() == null) {
+                throw concurrentFirstUseOfTheKey;
+            }
+            return outbox.enqueue(key.workspaceId(), key.environment(), request);
+        }
     }
 
     @GetMapping("/{id}")

@@ -22,23 +22,67 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutboxService {
 
+    /** How long an idempotency key is remembered, as long as Stripe keeps them. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private final OutboxRepository messages;
+    private final IdempotencyRepository idempotency;
     private final InstanceService instances;
     private final Clock clock;
 
-    OutboxService(OutboxRepository messages, InstanceService instances, Clock clock) {
+    OutboxService(OutboxRepository messages, IdempotencyRepository idempotency,
+            InstanceService instances, Clock clock) {
         this.messages = messages;
+        this.idempotency = idempotency;
         this.instances = instances;
         this.clock = clock;
     }
 
-    /** Stores a validated message as queued; the commit is what makes the 202 true. */
+    /**
+     * Stores a validated message as queued; the commit is what makes the 202 true. With an
+     * idempotency key seen before, returns the message it produced instead (or refuses a
+     * different request). Two concurrent first uses of one key: one commit fails on the primary
+     * key, and the caller's retry then finds the winner's message.
+     */
     @Transactional
-    public OutboxMessage enqueue(String workspaceId, Environment environment, SendRequest request) {
+    public Enqueued enqueue(String workspaceId, Environment environment, SendRequest request) {
+        IdempotencyRecord.Key idempotencyKey = request.idempotencyKey() == null ? null
+                : new IdempotencyRecord.Key(workspaceId, environment, request.idempotencyKey());
+        Optional<OutboxMessage> replay = replay(idempotencyKey, request);
+        if (replay.isPresent()) {
+            return new Enqueued(replay.get(), true);
+        }
         Instance instance = instances.find(workspaceId, environment, request.instanceId())
                 .orElseThrow(() -> new NotFoundException("instance", request.instanceId()));
-        return messages.save(new OutboxMessage(workspaceId, environment, instance.getId(),
-                request.to(), request.message(), clock.instant()));
+        OutboxMessage queued = messages.save(new OutboxMessage(workspaceId, environment,
+                instance.getId(), request.to(), request.message(), clock.instant()));
+        if (idempotencyKey != null) {
+            idempotency.saveAndFlush(new IdempotencyRecord(idempotencyKey, request.fingerprint(),
+                    queued.getId(), clock.instant()));
+        }
+        return new Enqueued(queued, false);
+    }
+
+    private Optional<OutboxMessage> replay(IdempotencyRecord.Key key, SendRequest request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRecord> seen = idempotency.findById(key);
+        boolean expired = seen.isPresent()
+                && seen.get().getCreatedAt().isBefore(clock.instant().minus(IDEMPOTENCY_WINDOW));
+        if (expired) {
+            idempotency.delete(seen.get());
+            idempotency.flush();
+            return Optional.empty();
+        }
+        if (seen.isPresent() && !seen.get().getRequestHash().equals(request.fingerprint())) {
+            throw new IdempotencyConflictException();
+        }
+        return seen.map(record -> messages.findById(record.getMessageId()).orElseThrow());
+    }
+
+    /** A stored message and whether it came from an earlier request with the same key. */
+    public record Enqueued(OutboxMessage message, boolean replayed) {
     }
 
     @Transactional(readOnly = true)

@@ -1,13 +1,13 @@
 package dev.bouncer.host.message;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.instance.Instance;
 import dev.bouncer.host.instance.InstanceService;
 import dev.bouncer.host.workspace.Workspace;
 import dev.bouncer.host.workspace.WorkspaceService;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -59,7 +59,8 @@ class PipelineOutboxRoute extends RouteBuilder {
                 .put("to", in.getHeader(TO, String.class))
                 .put("message", in.getBody(String.class));
         SendRequest request = SendRequest.read(RequestReader.of(body));
-        OutboxMessage queued = outbox.enqueue(workspace.getId(), instance.getEnvironment(), request);
+        OutboxMessage queued =
+                outbox.enqueue(workspace.getId(), instance.getEnvironment(), request).message();
 
         in.setHeader(MESSAGE_ID, queued.getId());
         in.setHeader(MESSAGE_STATUS, queued.getStatus().wire());

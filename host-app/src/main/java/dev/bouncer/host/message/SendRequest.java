@@ -1,7 +1,9 @@
 package dev.bouncer.host.message;
 
 import dev.bouncer.host.common.RequestReader;
+import dev.bouncer.host.common.Sha256;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A validated {@code POST /api/v1/messages/send} body.
@@ -9,14 +11,21 @@ import java.util.Set;
  * @param instanceId the instance to send through
  * @param to the recipient, normalised to E.164
  * @param message the text
+ * @param idempotencyKey the client's {@code Idempotency-Key} header, or null
  */
-record SendRequest(String instanceId, String to, String message) {
+record SendRequest(String instanceId, String to, String message, String idempotencyKey) {
 
     private static final Set<String> FIELDS = Set.of("instanceId", "to", "message");
     private static final int MAX_ID_LENGTH = 40;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    /** Reads the body and names every invalid field, or throws. */
     static SendRequest read(RequestReader body) {
+        return read(body, null);
+    }
+
+    /** Reads the body and the idempotency key, naming every invalid field, or throws. */
+    static SendRequest read(RequestReader body, String idempotencyKey) {
         body.rejectUnknownFields(FIELDS);
         String instanceId = body.requiredString("instanceId");
         if (instanceId != null && (instanceId.isBlank() || instanceId.length() > MAX_ID_LENGTH)) {
@@ -27,8 +36,17 @@ record SendRequest(String instanceId, String to, String message) {
         if (message != null) {
             MessageText.problemWith(message).ifPresent(problem -> body.reject("message", problem));
         }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            body.reject(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters");
+        }
         body.throwIfInvalid();
-        return new SendRequest(instanceId.strip(), to, message);
+        return new SendRequest(instanceId.strip(), to, message, idempotencyKey);
+    }
+
+    /** Identifies the request's content, so a reused idempotency key can be compared. */
+    String fingerprint() {
+        return Sha256.hex(instanceId.length() + ":" + instanceId + to.length() + ":" + to
+                + message.length() + ":" + message);
     }
 
     private static String readRecipient(RequestReader body) {

@@ -79,7 +79,7 @@ public final class ApiClient {
 
         private final HttpResponse<String> raw;
 
-        Response(HttpResponse<String> raw) {
+        public Response(HttpResponse<String> raw) {
             this.raw = raw;
         }
 

@@ -1,5 +1,6 @@
 package dev.bouncer.host.common;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** A failure a client must handle, answered as problem+json with a stable machine code. */
@@ -20,5 +21,10 @@ public abstract class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Headers the answer must carry, such as {@code Retry-After}. */
+    public HttpHeaders headers() {
+        return new HttpHeaders();
     }
 }

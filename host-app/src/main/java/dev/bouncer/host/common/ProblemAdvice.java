@@ -29,6 +29,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException failure) {
         HttpHeaders headers = new HttpHeaders();
+        headers.addAll(failure.headers());
         if (failure instanceof PermissionDeniedException denied) {
             headers.set(PermissionDeniedException.REQUIRED_PERMISSION_HEADER,
                     denied.requiredPermission());

@@ -93,6 +93,11 @@ public final class RequestReader {
         return strings;
     }
 
+    /** The field's raw JSON value, null when absent or JSON null: for fields of mixed types. */
+    public JsonNode raw(String field) {
+        return present(field);
+    }
+
     /** Names every field that the operation does not know, so typos do not pass silently. */
     public void rejectUnknownFields(Set<String> known) {
         Iterator<String> names = node.fieldNames();

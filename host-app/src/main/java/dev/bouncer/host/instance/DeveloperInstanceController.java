@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +32,17 @@ class DeveloperInstanceController {
         Instance instance = instances.register(owner.workspaceId(), body);
         return ResponseEntity.created(URI.create("/api/v1/developer/instances/" + instance.getId()))
                 .body(OwnerInstanceView.of(instance, instances.settings(instance)));
+    }
+
+    /**
+     * Marks the instance connected again after a disconnect (for example once its token was
+     * renewed), which resumes its paused queue. Health checks will do this on their own later.
+     */
+    @PostMapping("/{id}/resume")
+    OwnerInstanceView resume(@AuthenticationPrincipal OwnerPrincipal owner,
+            @PathVariable String id) {
+        Instance instance = instances.markConnected(owner.workspaceId(), id);
+        return OwnerInstanceView.of(instance, instances.settings(instance));
     }
 
     @GetMapping

@@ -1,11 +1,13 @@
 package dev.bouncer.host.instance;
 
+import dev.bouncer.camel.throttle.ThrottleState;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.Ids;
 import dev.bouncer.host.provider.ProviderType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.time.Instant;
 
 /** One connected WhatsApp number at a provider, in one workspace and environment. */
@@ -37,6 +39,21 @@ public class Instance {
     /** Secret provider settings, encrypted by {@code SecretBox}; null when there are none. */
     @Column(name = "secrets_ciphertext")
     private String secretsCiphertext;
+
+    /** This instance's throttle settings as JSON; null falls back to the workspace default. */
+    @Column(name = "throttle_settings")
+    private String throttleSettingsJson;
+
+    /** Earliest start of the next send; written when a send starts, read by every node. */
+    @Column(name = "next_send_at")
+    private Instant nextSendAt;
+
+    @Column(name = "batch_sent", nullable = false)
+    private int batchSent;
+
+    /** Retryable failures in a row; the backoff grows with it and a success resets it. */
+    @Column(name = "retry_streak", nullable = false)
+    private int retryStreak;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -91,6 +108,61 @@ public class Instance {
 
     String getSecretsCiphertext() {
         return secretsCiphertext;
+    }
+
+    public String getThrottleSettingsJson() {
+        return throttleSettingsJson;
+    }
+
+    public void setThrottleSettingsJson(String throttleSettingsJson, Instant now) {
+        this.throttleSettingsJson = throttleSettingsJson;
+        this.updatedAt = now;
+    }
+
+    public ThrottleState throttleState() {
+        return new ThrottleState(nextSendAt, batchSent);
+    }
+
+    /** Records the throttle state a send start produced. */
+    public void throttleStateChanged(ThrottleState state) {
+        this.nextSendAt = state.nextSendAt();
+        this.batchSent = state.sentInBatch();
+    }
+
+    /**
+     * Moves the next allowed send by the time a send spent between its claim and its start,
+     * so the gap is measured between the starts of the provider calls.
+     */
+    public void shiftNextSend(Duration lateStart) {
+        if (nextSendAt != null && !lateStart.isNegative() && !lateStart.isZero()) {
+            nextSendAt = nextSendAt.plus(lateStart);
+        }
+    }
+
+    public int getRetryStreak() {
+        return retryStreak;
+    }
+
+    /** A retryable failure: nothing is sent on this instance before {@code retryAt}. */
+    public void retryAt(Instant retryAt) {
+        retryStreak++;
+        if (nextSendAt == null || nextSendAt.isBefore(retryAt)) {
+            nextSendAt = retryAt;
+        }
+    }
+
+    public void sendSucceeded() {
+        retryStreak = 0;
+    }
+
+    /** Sends only go out while connected; any other status pauses the queue. */
+    public boolean isAcceptingSends() {
+        return status == InstanceStatus.CONNECTED;
+    }
+
+    public void changeStatus(InstanceStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
     }
 
     public Instant getCreatedAt() {

@@ -3,7 +3,10 @@ package dev.bouncer.host.instance;
 import dev.bouncer.host.common.Environment;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface InstanceRepository extends JpaRepository<Instance, String> {
 
@@ -11,6 +14,16 @@ interface InstanceRepository extends JpaRepository<Instance, String> {
 
     List<Instance> findByWorkspaceIdAndEnvironmentOrderByCreatedAtAscIdAsc(
             String workspaceId, Environment environment);
+
+    /**
+     * The instance with its row locked until the transaction ends ({@code SELECT ... FOR
+     * UPDATE}): claims and enqueues on one instance take turns, on every node.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Instance i where i.id = :id")
+    Optional<Instance> lockById(String id);
+
+    Optional<Instance> findByIdAndWorkspaceId(String id, String workspaceId);
 
     Optional<Instance> findByIdAndWorkspaceIdAndEnvironment(
             String id, String workspaceId, Environment environment);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.common.SecretBox;
 import dev.bouncer.host.provider.ProviderConfig;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers instances and hands out their provider settings, decrypting secrets on demand. */
@@ -81,9 +83,31 @@ public class InstanceService {
                 .findFirst();
     }
 
+    /** Any instance of the workspace, either environment: for the owner and for pipelines. */
     @Transactional(readOnly = true)
     public Optional<Instance> findInWorkspace(String workspaceId, String id) {
-        return instances.findById(id).filter(instance -> instance.getWorkspaceId().equals(workspaceId));
+        return instances.findByIdAndWorkspaceId(id, workspaceId);
+    }
+
+    /** The instance, row-locked for the rest of the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instance lock(String instanceId) {
+        return instances.lockById(instanceId)
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+    }
+
+    /** Marks the instance connected again, which resumes its paused queue. */
+    @Transactional
+    public Instance markConnected(String workspaceId, String instanceId) {
+        Instance instance = instances.findByIdAndWorkspaceId(instanceId, workspaceId)
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+        instance.changeStatus(InstanceStatus.CONNECTED, clock.instant());
+        return instance;
+    }
+
+    @Transactional
+    public Instance save(Instance instance) {
+        return instances.save(instance);
     }
 
     /** Settings and decrypted secrets for a connector; never return these to a client. */

@@ -6,10 +6,12 @@ import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
 import dev.bouncer.host.common.RequestReader;
 import java.net.URI;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,11 +42,10 @@ class MessageController {
             @RequestBody JsonNode body) {
         SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKey);
         OutboxService.Enqueued enqueued = enqueue(key, request);
-        OutboxMessage message = enqueued.message();
         return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/messages/" + message.getId()))
+                .location(URI.create("/api/v1/messages/" + enqueued.message().getId()))
                 .header(REPLAYED_HEADER, String.valueOf(enqueued.replayed()))
-                .body(AcceptedMessage.of(message));
+                .body(AcceptedMessage.of(enqueued));
     }
 
     private OutboxService.Enqueued enqueue(ApiKeyPrincipal key, SendRequest request) {
@@ -62,5 +63,16 @@ class MessageController {
     @RequiresPermission(Permission.MESSAGE_SEND)
     MessageView get(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
         return outbox.view(key.workspaceId(), key.environment(), id);
+    }
+
+    /** Cancels a message that is still queued: 409 once its send has started. */
+    @DeleteMapping("/{id}")
+    @RequiresPermission(Permission.MESSAGE_SEND)
+    MessageView cancel(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
+        try {
+            return outbox.cancel(key.workspaceId(), key.environment(), id);
+        } catch (ConcurrencyFailureException claimedMeanwhile) {
+            throw new MessageNotCancellableException(id, MessageStatus.SENDING);
+        }
     }
 }

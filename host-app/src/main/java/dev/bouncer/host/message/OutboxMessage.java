@@ -24,12 +24,17 @@ import org.hibernate.generator.EventType;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = OutboxMessage.DUE_QUERY, query = "select m from OutboxMessage m"
-        + " where m.status = dev.bouncer.host.message.MessageStatus.QUEUED order by m.queueSeq")
+@NamedQuery(name = OutboxMessage.INSTANCES_WITH_QUEUE, query = "select distinct m.instanceId"
+        + " from OutboxMessage m, Instance i where i.id = m.instanceId"
+        + " and i.status = dev.bouncer.host.instance.InstanceStatus.CONNECTED"
+        + " and m.status = dev.bouncer.host.message.MessageStatus.QUEUED")
 public class OutboxMessage {
 
-    /** Queued messages in FIFO order; the Camel JPA consumer of the dispatcher polls it. */
-    static final String DUE_QUERY = "OutboxMessage.due";
+    /**
+     * Ids of connected instances with queued messages: what the dispatcher's Camel JPA consumer
+     * polls. Whether an instance may send now is decided per instance, under its row lock.
+     */
+    static final String INSTANCES_WITH_QUEUE = "OutboxMessage.instancesWithQueue";
 
     private static final int MAX_ERROR_MESSAGE = 1000;
     private static final int MAX_DETAIL = 500;
@@ -122,6 +127,20 @@ public class OutboxMessage {
     /** Back to the queue when the outcome of an attempt is unknown, for example after a crash. */
     void requeue(String reason, Instant now) {
         moveTo(MessageStatus.QUEUED, reason, now);
+    }
+
+    /** A retryable failure: the message keeps its place at the head of its instance's queue. */
+    void retryLater(String code, String message, Instant retryAt, Instant now) {
+        moveTo(MessageStatus.QUEUED, truncate("retry at " + retryAt + " after " + code + ": "
+                + message, MAX_DETAIL), now);
+    }
+
+    void expire(Instant now) {
+        moveTo(MessageStatus.EXPIRED, "not sent within its time to live", now);
+    }
+
+    void cancel(Instant now) {
+        moveTo(MessageStatus.CANCELLED, null, now);
     }
 
     void markDelivered(String detail, Instant now) {

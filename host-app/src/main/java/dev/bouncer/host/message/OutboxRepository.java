@@ -12,4 +12,17 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
             String id, String workspaceId, Environment environment);
 
     List<OutboxMessage> findByStatusAndUpdatedAtBefore(MessageStatus status, Instant cutoff);
+
+    List<OutboxMessage> findByStatusAndCreatedAtBefore(MessageStatus status, Instant cutoff);
+
+    /** The head of an instance's queue: the next message it sends. */
+    Optional<OutboxMessage> findFirstByInstanceIdAndStatusOrderByQueueSeqAsc(
+            String instanceId, MessageStatus status);
+
+    boolean existsByInstanceIdAndStatus(String instanceId, MessageStatus status);
+
+    long countByInstanceIdAndStatus(String instanceId, MessageStatus status);
+
+    long countByInstanceIdAndStatusAndQueueSeqLessThan(
+            String instanceId, MessageStatus status, Long queueSeq);
 }

@@ -1,40 +1,61 @@
 package dev.bouncer.host.message;
 
+import dev.bouncer.camel.throttle.ThrottlePolicy;
+import dev.bouncer.camel.throttle.ThrottleState;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.instance.Instance;
 import dev.bouncer.host.instance.InstanceService;
+import dev.bouncer.host.instance.InstanceStatus;
 import dev.bouncer.host.provider.OutboundText;
 import dev.bouncer.host.provider.SendOutcome;
+import dev.bouncer.host.throttle.ThrottleService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The durable outbox. Every state change of a message is one short transaction of its own, so a
- * provider call never runs while a database transaction is open on the message.
+ * The durable outbox. Enqueues and claims on one instance take turns under the instance's row
+ * lock, which is what keeps queue caps and throttle gaps exact across nodes. Every change is a
+ * short transaction of its own: no provider call ever runs inside one.
  */
 @Service
 public class OutboxService {
 
     /** How long an idempotency key is remembered, as long as Stripe keeps them. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final Logger log = LoggerFactory.getLogger(OutboxService.class);
 
     private final OutboxRepository messages;
     private final IdempotencyRepository idempotency;
     private final InstanceService instances;
+    private final ThrottleService throttles;
+    private final DispatchProperties properties;
+    private final DispatchPacer pacer;
+    private final RetryBackoff backoff;
     private final Clock clock;
 
     OutboxService(OutboxRepository messages, IdempotencyRepository idempotency,
-            InstanceService instances, Clock clock) {
+            InstanceService instances, ThrottleService throttles, DispatchProperties properties,
+            DispatchPacer pacer, RandomGenerator dispatchRandom, Clock clock) {
         this.messages = messages;
         this.idempotency = idempotency;
         this.instances = instances;
+        this.throttles = throttles;
+        this.properties = properties;
+        this.pacer = pacer;
+        this.backoff = new RetryBackoff(properties.retryBaseDelay(), properties.retryMaxDelay(),
+                dispatchRandom);
         this.clock = clock;
     }
 
@@ -50,17 +71,34 @@ public class OutboxService {
                 : new IdempotencyRecord.Key(workspaceId, environment, request.idempotencyKey());
         Optional<OutboxMessage> replay = replay(idempotencyKey, request);
         if (replay.isPresent()) {
-            return new Enqueued(replay.get(), true);
+            return new Enqueued(replay.get(), true, estimate(replay.get()));
         }
         Instance instance = instances.find(workspaceId, environment, request.instanceId())
+                .map(found -> instances.lock(found.getId()))
                 .orElseThrow(() -> new NotFoundException("instance", request.instanceId()));
+        long waiting = checkQueueRoom(instance);
+
         OutboxMessage queued = messages.save(new OutboxMessage(workspaceId, environment,
                 instance.getId(), request.to(), request.message(), clock.instant()));
         if (idempotencyKey != null) {
             idempotency.saveAndFlush(new IdempotencyRecord(idempotencyKey, request.fingerprint(),
                     queued.getId(), clock.instant()));
         }
-        return new Enqueued(queued, false);
+        wakeDispatcherAfterCommit();
+        return new Enqueued(queued, false, estimate(instance, waiting + 1));
+    }
+
+    private long checkQueueRoom(Instance instance) {
+        ThrottleService.Effective throttle = throttles.effective(instance);
+        int limit = throttles.queueLimit(throttle.settings());
+        long waiting = messages.countByInstanceIdAndStatus(instance.getId(), MessageStatus.QUEUED);
+        if (waiting >= limit) {
+            Instant now = clock.instant();
+            Instant next = throttles.policy(throttle.settings())
+                    .earliestSend(instance.throttleState(), now);
+            throw new QueueFullException(instance.getId(), limit, Duration.between(now, next));
+        }
+        return waiting;
     }
 
     private Optional<OutboxMessage> replay(IdempotencyRecord.Key key, SendRequest request) {
@@ -81,38 +119,118 @@ public class OutboxService {
         return seen.map(record -> messages.findById(record.getMessageId()).orElseThrow());
     }
 
-    /** A stored message and whether it came from an earlier request with the same key. */
-    public record Enqueued(OutboxMessage message, boolean replayed) {
-    }
-
     @Transactional(readOnly = true)
     public MessageView view(String workspaceId, Environment environment, String messageId) {
+        OutboxMessage message = find(workspaceId, environment, messageId);
+        return MessageView.of(message, estimate(message));
+    }
+
+    /** Cancels a message that is still queued; a claim racing with it wins or loses cleanly. */
+    @Transactional
+    public MessageView cancel(String workspaceId, Environment environment, String messageId) {
+        OutboxMessage message = find(workspaceId, environment, messageId);
+        if (message.getStatus() != MessageStatus.QUEUED) {
+            throw new MessageNotCancellableException(messageId, message.getStatus());
+        }
+        message.cancel(clock.instant());
+        messages.flush();
+        return MessageView.of(message, null);
+    }
+
+    private OutboxMessage find(String workspaceId, Environment environment, String messageId) {
         return messages.findByIdAndWorkspaceIdAndEnvironment(messageId, workspaceId, environment)
-                .map(MessageView::of)
                 .orElseThrow(() -> new NotFoundException("message", messageId));
     }
 
     /**
-     * Takes a queued message for sending. Empty when it is no longer queued or another
-     * dispatcher took it first (the version check fails that one's commit).
+     * Takes the head of the instance's queue if the instance may send now: connected, nothing
+     * in flight, and its throttle gap over. Reserves the throttle slot in the same transaction.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<SendJob> claim(String messageId) {
-        Optional<OutboxMessage> queued = messages.findById(messageId)
-                .filter(message -> message.getStatus() == MessageStatus.QUEUED);
-        queued.ifPresent(message -> message.claim(clock.instant()));
-        return queued.map(this::jobFor);
+    public Claim claimNext(String instanceId) {
+        Instance instance = instances.lock(instanceId);
+        boolean inFlight = messages.existsByInstanceIdAndStatus(instanceId, MessageStatus.SENDING);
+        if (!instance.isAcceptingSends() || inFlight) {
+            return Claim.nothing();
+        }
+        Instant now = clock.instant();
+        ThrottlePolicy policy = throttles.policy(throttles.effective(instance).settings());
+        ThrottleState state = instance.throttleState();
+        if (!policy.canSendAt(state, now)) {
+            return Claim.notBefore(state.nextSendAt());
+        }
+        Optional<OutboxMessage> head = liveHead(instanceId, now);
+        if (head.isEmpty()) {
+            return Claim.nothing();
+        }
+        head.get().claim(now);
+        instance.throttleStateChanged(policy.afterSendStarted(state, now));
+        return Claim.of(jobFor(head.get(), instance, now));
     }
 
+    /** The oldest queued message, expiring those that outlived their time to live. */
+    private Optional<OutboxMessage> liveHead(String instanceId, Instant now) {
+        Instant cutoff = now.minus(properties.messageTtl());
+        while (true) {
+            Optional<OutboxMessage> head = messages
+                    .findFirstByInstanceIdAndStatusOrderByQueueSeqAsc(instanceId, MessageStatus.QUEUED);
+            if (head.isEmpty() || !head.get().getCreatedAt().isBefore(cutoff)) {
+                return head;
+            }
+            head.get().expire(now);
+            messages.flush();
+        }
+    }
+
+    /**
+     * Records what the provider answered. Retryable failures keep the message at the head and
+     * hold the instance back by the backoff; credential failures disconnect the instance, which
+     * pauses its queue with the message still queued.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordOutcome(String messageId, SendOutcome outcome) {
-        OutboxMessage message = messages.findById(messageId).orElseThrow();
+    public void recordOutcome(SendJob job, SendOutcome outcome, Instant sendStart) {
+        Instance instance = instances.lock(job.instanceId());
+        OutboxMessage message = messages.findById(job.messageId()).orElseThrow();
         Instant now = clock.instant();
+        instance.shiftNextSend(Duration.between(job.claimedAt(), sendStart));
         if (outcome instanceof SendOutcome.Sent sent) {
             message.markSent(sent.providerMessageId(), now);
+            instance.sendSucceeded();
         } else if (outcome instanceof SendOutcome.Failed failed) {
-            message.markFailed(failed.code(), failed.message(), now);
+            recordFailure(instance, message, failed, now);
         }
+    }
+
+    private void recordFailure(Instance instance, OutboxMessage message, SendOutcome.Failed failed,
+            Instant now) {
+        switch (failed.kind()) {
+            case PERMANENT -> {
+                message.markFailed(failed.code(), failed.message(), now);
+                instance.sendSucceeded();
+            }
+            case RETRYABLE -> retryOrGiveUp(instance, message, failed, now);
+            case AUTH -> {
+                message.requeue("paused: the provider refused the instance's credentials ("
+                        + failed.code() + ")", now);
+                instance.changeStatus(InstanceStatus.DISCONNECTED, now);
+                log.info("Instance {} disconnected: the provider refused its credentials ({}); "
+                        + "its queue is paused until it is connected again", instance.getId(),
+                        failed.code());
+            }
+        }
+    }
+
+    private void retryOrGiveUp(Instance instance, OutboxMessage message, SendOutcome.Failed failed,
+            Instant now) {
+        if (message.getAttempts() >= properties.maxAttempts()) {
+            message.markFailed(failed.code(), failed.message() + " (gave up after "
+                    + message.getAttempts() + " attempts)", now);
+            instance.sendSucceeded();
+            return;
+        }
+        Instant retryAt = now.plus(backoff.delay(instance.getRetryStreak() + 1, failed.retryAfter()));
+        message.retryLater(failed.code(), failed.message(), retryAt, now);
+        instance.retryAt(retryAt);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -138,11 +256,54 @@ public class OutboxService {
         return abandoned.size();
     }
 
-    private SendJob jobFor(OutboxMessage message) {
-        Instance instance = instances.find(message.getWorkspaceId(), message.getEnvironment(),
+    /** Expires queued messages older than their time to live, also on paused instances. */
+    @Transactional
+    public int expireStale() {
+        Instant now = clock.instant();
+        List<OutboxMessage> stale = messages.findByStatusAndCreatedAtBefore(MessageStatus.QUEUED,
+                now.minus(properties.messageTtl()));
+        stale.forEach(message -> message.expire(now));
+        return stale.size();
+    }
+
+    private QueueEstimate estimate(OutboxMessage message) {
+        if (message.getStatus() != MessageStatus.QUEUED) {
+            return null;
+        }
+        Instance instance = instances.findInWorkspace(message.getWorkspaceId(),
                 message.getInstanceId()).orElseThrow();
-        return new SendJob(message.getEnvironment(), instance.getProvider(),
+        long ahead = messages.countByInstanceIdAndStatusAndQueueSeqLessThan(
+                message.getInstanceId(), MessageStatus.QUEUED, message.getQueueSeq());
+        return estimate(instance, ahead + 1);
+    }
+
+    private QueueEstimate estimate(Instance instance, long position) {
+        if (!instance.isAcceptingSends()) {
+            return new QueueEstimate(position, null);
+        }
+        ThrottlePolicy policy = throttles.policy(throttles.effective(instance).settings());
+        int clamped = (int) Math.min(Integer.MAX_VALUE, position);
+        return new QueueEstimate(position,
+                policy.estimateSendAt(instance.throttleState(), clock.instant(), clamped));
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pacer.wakeNow();
+            }
+        });
+    }
+
+    private SendJob jobFor(OutboxMessage message, Instance instance, Instant claimedAt) {
+        return new SendJob(instance.getId(), message.getEnvironment(), instance.getProvider(),
                 instances.providerConfig(instance),
-                new OutboundText(message.getId(), message.getRecipient(), message.getBody()));
+                new OutboundText(message.getId(), message.getRecipient(), message.getBody()),
+                claimedAt);
+    }
+
+    /** A stored message, whether it came from an earlier request with the same key, and where it stands. */
+    public record Enqueued(OutboxMessage message, boolean replayed, QueueEstimate estimate) {
     }
 }

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 final class Recipients {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern NOTATION = Pattern.compile("\\+?[0-9 ().\\-/\u00a0]+");
+    /** Where a + may stand is checked after the notation is stripped, to name the problem. */
+    private static final Pattern NOTATION = Pattern.compile("[0-9+ ().\\-/\u00a0]+");
+    /** E.164 allows 15 digits, even where libphonenumber's metadata allows longer numbers. */
+    private static final int MAX_E164_DIGITS = 15;
     private static final Pattern USER_PART = Pattern.compile("[0-9]{1,20}(:[0-9]{1,5})?");
 
     private Recipients() {
@@ -73,21 +76,32 @@ final class Recipients {
         try {
             PhoneNumber number = PHONES.parse(international, "ZZ");
             ValidationResult possible = PHONES.isPossibleNumberWithReason(number);
-            if (possible == ValidationResult.IS_POSSIBLE
-                    || possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
-                return Result.valid(PHONES.format(number, PhoneNumberFormat.E164));
+            // A number possible only locally lacks its area code: nobody abroad can reach it.
+            if (possible != ValidationResult.IS_POSSIBLE) {
+                return Result.invalid(describe(possible));
             }
-            return Result.invalid(describe(possible));
+            String e164 = PHONES.format(number, PhoneNumberFormat.E164);
+            return e164.length() - 1 > MAX_E164_DIGITS
+                    ? Result.invalid("is too long: E.164 allows " + MAX_E164_DIGITS + " digits")
+                    : Result.valid(e164);
         } catch (NumberParseException e) {
-            return Result.invalid(e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
-                    ? "starts with an unknown country code" : "is not a phone number");
+            return Result.invalid(describe(e.getErrorType()));
         }
+    }
+
+    private static String describe(NumberParseException.ErrorType error) {
+        return switch (error) {
+            case INVALID_COUNTRY_CODE -> "starts with an unknown country code";
+            case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD -> "is too short to be a phone number";
+            case TOO_LONG -> "is too long to be a phone number";
+            default -> "is not a phone number";
+        };
     }
 
     private static String describe(ValidationResult reason) {
         return switch (reason) {
             case INVALID_COUNTRY_CODE -> "starts with an unknown country code";
-            case TOO_SHORT -> "is too short for its country code";
+            case TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY -> "is too short for its country code";
             case TOO_LONG -> "is too long for its country code";
             default -> "has an impossible length for its country code";
         };

@@ -4,10 +4,19 @@ import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.provider.OutboundText;
 import dev.bouncer.host.provider.ProviderConfig;
 import dev.bouncer.host.provider.ProviderType;
+import java.time.Instant;
 
-/** Everything a dispatcher needs for one attempt, read while the message was claimed. */
-record SendJob(Environment environment, ProviderType provider, ProviderConfig config,
-        OutboundText message) {
+/**
+ * Everything one attempt needs, read while the message was claimed.
+ *
+ * @param claimedAt when the claim reserved the throttle slot; the send starts a little later
+ */
+record SendJob(String instanceId, Environment environment, ProviderType provider,
+        ProviderConfig config, OutboundText message, Instant claimedAt) {
+
+    String messageId() {
+        return message.messageId();
+    }
 
     @Override
     public String toString() {

@@ -7,12 +7,19 @@ import java.net.URISyntaxException;
 /** Validation of the provider base URLs an owner configures on an instance. */
 final class BaseUrls {
 
+    /** Keeps an instance's settings well inside their 4000-character column. */
+    static final int MAX_LENGTH = 2000;
+
     private BaseUrls() {
     }
 
     /** The field's URL without a trailing slash, or the default when absent. */
     static String read(RequestReader config, String field, String defaultUrl) {
         String value = config.optionalString(field).orElse(defaultUrl).trim();
+        if (value.length() > MAX_LENGTH) {
+            config.reject(field, "must be at most " + MAX_LENGTH + " characters");
+            return defaultUrl;
+        }
         if (!isHttpUrl(value)) {
             config.reject(field, "must be an http or https URL without credentials, query or fragment");
             return defaultUrl;

@@ -26,6 +26,8 @@ class CloudApiConnector implements ProviderConnector {
     private static final Logger log = LoggerFactory.getLogger(CloudApiConnector.class);
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
     private static final Pattern API_VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,3}");
+    /** Meta's tokens are visible ASCII; anything else could not travel in a header anyway. */
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("[\\x21-\\x7e]{1,2000}");
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final ProviderHttp http;
@@ -50,8 +52,9 @@ class CloudApiConnector implements ProviderConnector {
             config.reject("phoneNumberId", "must be the numeric phone number id from Meta");
         }
         String accessToken = config.requiredString("accessToken");
-        if (accessToken != null && (accessToken.isBlank() || accessToken.length() > 2000)) {
-            config.reject("accessToken", "must be a non-blank token of at most 2000 characters");
+        if (accessToken != null && !ACCESS_TOKEN.matcher(accessToken).matches()) {
+            config.reject("accessToken",
+                    "must be 1 to 2000 visible ASCII characters, without spaces or line breaks");
         }
         String baseUrl = BaseUrls.read(config, "baseUrl", DEFAULT_BASE_URL);
         String apiVersion = config.optionalString("apiVersion").orElse(DEFAULT_API_VERSION);
@@ -124,11 +127,12 @@ class CloudApiConnector implements ProviderConnector {
             JsonNode error = parse(reply.body()).path("error");
             if (!error.path("code").isInt()) {
                 return new SendOutcome.Failed(kindOfStatus(reply.status()), "http_" + reply.status(),
-                        "The Cloud API answered HTTP " + reply.status() + ".");
+                        "The Cloud API answered HTTP " + reply.status() + ".",
+                        RetryAfter.parse(reply.retryAfter()));
             }
             int code = error.path("code").intValue();
             return new SendOutcome.Failed(kindOf(code, reply.status()), String.valueOf(code),
-                    describe(error));
+                    describe(error), RetryAfter.parse(reply.retryAfter()));
         }
 
         private FailureKind kindOf(int code, int status) {

@@ -1,5 +1,7 @@
 package dev.bouncer.host.provider;
 
+import java.time.Duration;
+
 /** What a provider answered to one send. */
 public sealed interface SendOutcome {
 
@@ -13,8 +15,14 @@ public sealed interface SendOutcome {
      * @param kind whether trying again can help, see {@link FailureKind}
      * @param code the provider's error code, or a Bouncer code such as {@code http_502}
      * @param message the provider's explanation, never containing a credential
+     * @param retryAfter how long the provider asked us to wait, or null
      */
-    record Failed(FailureKind kind, String code, String message) implements SendOutcome {
+    record Failed(FailureKind kind, String code, String message, Duration retryAfter)
+            implements SendOutcome {
+
+        public Failed(FailureKind kind, String code, String message) {
+            this(kind, code, message, null);
+        }
     }
 
     /** How the send queue must treat a failure. */

@@ -16,6 +16,10 @@ public class Workspace {
     @Column(nullable = false, unique = true)
     private String name;
 
+    /** The workspace's default throttle settings as JSON; null means throttling is off. */
+    @Column(name = "throttle_settings")
+    private String throttleSettingsJson;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -34,6 +38,14 @@ public class Workspace {
 
     public String getName() {
         return name;
+    }
+
+    public String getThrottleSettingsJson() {
+        return throttleSettingsJson;
+    }
+
+    public void setThrottleSettingsJson(String throttleSettingsJson) {
+        this.throttleSettingsJson = throttleSettingsJson;
     }
 
     public Instant getCreatedAt() {

@@ -40,6 +40,16 @@ public class WorkspaceService {
         return workspaces.findByName(name);
     }
 
+    @Transactional(readOnly = true)
+    public Workspace get(String workspaceId) {
+        return workspaces.findById(workspaceId).orElseThrow();
+    }
+
+    @Transactional
+    public void updateThrottleSettings(String workspaceId, String settingsJson) {
+        workspaces.findById(workspaceId).orElseThrow().setThrottleSettingsJson(settingsJson);
+    }
+
     /** Sets the owner's password when it differs; true when it changed. */
     @Transactional
     public boolean resetOwnerPassword(String ownerEmail, String password) {

@@ -1,6 +1,7 @@
 package dev.bouncer.host.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import dev.bouncer.host.support.FakeProvider.RecordedRequest;
 import dev.bouncer.host.support.HostAppIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The product page's request, end to end: REST API, outbox, Camel route, provider. */
@@ -65,21 +67,52 @@ class SendEndToEndIT extends HostAppIT {
     }
 
     @Test
-    void providerErrorFailsTheMessageKeepingTheProvidersCodeAndMessage() throws Exception {
-        PROVIDER.on("/v23.0/100000000000003/messages", 401, fixture("send/error-190-token-expired.http401.json"));
-        String instanceId = registerCloudInstance("100000000000003", "synthetic-token-expired");
+    void permanentProviderErrorFailsTheMessageKeepingTheProvidersCodeAndMessage() {
+        PROVIDER.on("/v23.0/100000000000003/messages", 400, "{\"error\":{\"message\":"
+                + "\"(#131026) Message undeliverable\",\"type\":\"OAuthException\","
+                + "\"code\":131026,\"error_data\":{\"details\":\"Receiver is incapable\"}}}");
+        String instanceId = registerCloudInstance("100000000000003", "synthetic-token-131026");
         String key = createKey("live", "message:send");
 
         String messageId = send(key, instanceId, "+15550100003", "Hello").json().path("id").asText();
 
         JsonNode failed = awaitStatus(key, messageId, "failed");
-        assertThat(failed.path("error").path("code").asText()).isEqualTo("190");
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("131026");
         assertThat(failed.path("error").path("message").asText())
-                .startsWith("Error validating access token");
+                .isEqualTo("(#131026) Message undeliverable: Receiver is incapable");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(1);
     }
 
     @Test
-    void unreachableProviderFailsTheMessageWithoutLosingIt() {
+    void expiredTokenDisconnectsTheInstanceAndKeepsTheMessageQueuedUntilResumed() throws Exception {
+        String path = "/v23.0/100000000000005/messages";
+        PROVIDER.on(path, 401, fixture("send/error-190-token-expired.http401.json"));
+        String instanceId = registerCloudInstance("100000000000005", "synthetic-token-expired");
+        String key = createKey("live", "message:send", "instance:read");
+        String messageId = send(key, instanceId, "+15550100005", "Hello").json().path("id").asText();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api()
+                .get("/api/v1/instances/" + instanceId, ApiClient.bearer(key)).json()
+                .path("status").asText()).isEqualTo("disconnected"));
+        JsonNode paused = api().get("/api/v1/instances/" + instanceId, ApiClient.bearer(key)).json();
+        JsonNode queued = api().get("/api/v1/messages/" + messageId, ApiClient.bearer(key)).json();
+
+        assertThat(paused.path("queue").path("paused").asBoolean()).isTrue();
+        assertThat(paused.path("queue").path("depth").asInt()).isEqualTo(1);
+        assertThat(queued.path("status").asText()).isEqualTo("queued");
+        assertThat(queued.path("history").findValuesAsText("detail"))
+                .anyMatch(detail -> detail.startsWith("paused: the provider refused"));
+
+        PROVIDER.on(path, 200, fixture("send/send-text-response-200.json"));
+        ApiClient.Response resumed = api().post("/api/v1/developer/instances/" + instanceId + "/resume",
+                owner(), null, "");
+
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(awaitStatus(key, messageId, "sent").path("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void unreachableProviderIsRetriedThenFailsWithoutLosingTheMessage() {
         String key = createKey("live", "message:send");
         ApiClient.Response created = api().postJson("/api/v1/developer/instances", owner(),
                 "{\"name\":\"Down\",\"environment\":\"live\",\"provider\":\"cloud-api\","
@@ -91,6 +124,9 @@ class SendEndToEndIT extends HostAppIT {
 
         JsonNode failed = awaitStatus(key, messageId, "failed");
         assertThat(failed.path("error").path("code").asText()).isEqualTo("provider_unreachable");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.path("history").findValuesAsText("status"))
+                .containsExactly("queued", "sending", "queued", "sending", "queued", "sending", "failed");
     }
 
     private static String fixture(String name) throws Exception {

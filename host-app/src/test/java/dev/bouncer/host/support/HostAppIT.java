@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "bouncer.owner.email=" + HostAppIT.OWNER_EMAIL,
         "bouncer.owner.password=" + HostAppIT.OWNER_PASSWORD,
         "bouncer.routes.include-pattern=file:../routes/*.yaml",
-        "bouncer.dispatch.poll-interval=50ms"})
+        "bouncer.dispatch.poll-interval=50ms",
+        "bouncer.dispatch.retry-base-delay=20ms",
+        "bouncer.dispatch.retry-max-delay=200ms",
+        "bouncer.dispatch.max-attempts=3"})
 public abstract class HostAppIT {
 
     public static final String OWNER_EMAIL = "owner@example.test";

@@ -1,0 +1,108 @@
+package dev.bouncer.host.throttle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncer.camel.throttle.ThrottleMode;
+import dev.bouncer.camel.throttle.ThrottlePolicy;
+import dev.bouncer.camel.throttle.ThrottleSettings;
+import dev.bouncer.host.common.NotFoundException;
+import dev.bouncer.host.instance.Instance;
+import dev.bouncer.host.instance.InstanceService;
+import dev.bouncer.host.workspace.WorkspaceService;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Throttle settings: a workspace default (off until set) that each instance may override. The
+ * effective settings of an instance decide its gaps and its queue cap.
+ */
+@Service
+public class ThrottleService {
+
+    private final WorkspaceService workspaces;
+    private final InstanceService instances;
+    private final ThrottleCodec codec;
+    private final ThrottleProperties properties;
+    private final RandomGenerator random;
+    private final Clock clock;
+
+    ThrottleService(WorkspaceService workspaces, InstanceService instances, ObjectMapper json,
+            ThrottleProperties properties, RandomGenerator dispatchRandom, Clock clock) {
+        this.workspaces = workspaces;
+        this.instances = instances;
+        this.codec = new ThrottleCodec(json);
+        this.properties = properties;
+        this.random = dispatchRandom;
+        this.clock = clock;
+    }
+
+    /** The settings that apply to the instance, and where they come from. */
+    public Effective effective(Instance instance) {
+        if (instance.getThrottleSettingsJson() != null) {
+            return new Effective(codec.parseStored(instance.getThrottleSettingsJson()), "instance");
+        }
+        String workspaceDefault = workspaces.get(instance.getWorkspaceId()).getThrottleSettingsJson();
+        return new Effective(workspaceDefault == null ? ThrottleSettings.off()
+                : codec.parseStored(workspaceDefault), "workspace");
+    }
+
+    public ThrottlePolicy policy(ThrottleSettings settings) {
+        return new ThrottlePolicy(settings, random);
+    }
+
+    /** How many messages may wait on an instance with these settings. */
+    public int queueLimit(ThrottleSettings settings) {
+        return settings.mode() == ThrottleMode.OFF ? properties.offQueueLimit() : settings.maxQueue();
+    }
+
+    @Transactional(readOnly = true)
+    JsonNode workspaceDefault(String workspaceId) {
+        String stored = workspaces.get(workspaceId).getThrottleSettingsJson();
+        return codec.toJson(stored == null ? ThrottleSettings.off() : codec.parseStored(stored));
+    }
+
+    @Transactional
+    JsonNode replaceWorkspaceDefault(String workspaceId, JsonNode body) {
+        ThrottleSettings settings = codec.read(body);
+        workspaces.updateThrottleSettings(workspaceId, codec.write(settings));
+        return codec.toJson(settings);
+    }
+
+    @Transactional(readOnly = true)
+    JsonNode instanceSettings(String workspaceId, String instanceId) {
+        return view(effective(ownersInstance(workspaceId, instanceId)));
+    }
+
+    @Transactional
+    JsonNode replaceInstanceOverride(String workspaceId, String instanceId, JsonNode body) {
+        ThrottleSettings settings = codec.read(body);
+        Instance instance = ownersInstance(workspaceId, instanceId);
+        instance.setThrottleSettingsJson(codec.write(settings), clock.instant());
+        instances.save(instance);
+        return view(new Effective(settings, "instance"));
+    }
+
+    @Transactional
+    JsonNode removeInstanceOverride(String workspaceId, String instanceId) {
+        Instance instance = ownersInstance(workspaceId, instanceId);
+        instance.setThrottleSettingsJson(null, clock.instant());
+        instances.save(instance);
+        return view(effective(instance));
+    }
+
+    /** Effective settings as JSON with their {@code source}: "instance" or "workspace". */
+    public JsonNode view(Effective effective) {
+        return codec.toJson(effective.settings()).put("source", effective.source());
+    }
+
+    private Instance ownersInstance(String workspaceId, String instanceId) {
+        return instances.findInWorkspace(workspaceId, instanceId)
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+    }
+
+    /** Settings in force and whether the instance overrides the workspace default. */
+    public record Effective(ThrottleSettings settings, String source) {
+    }
+}

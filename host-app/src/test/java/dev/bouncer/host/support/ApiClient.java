@@ -40,6 +40,11 @@ public final class ApiClient {
         return send(request(path, authorization).DELETE());
     }
 
+    public Response put(String path, String authorization, String json) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Response postJson(String path, String authorization, String json) {
         return post(path, authorization, "application/json", json);
     }

@@ -56,9 +56,11 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long receivedAtNanos = System.nanoTime();
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(), exchange.getRequestHeaders(),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                receivedAtNanos);
         requests.add(request);
         Reply reply = replies.getOrDefault(request.path(), any -> new Reply(200, "{}"))
                 .apply(request);
@@ -80,9 +82,9 @@ public final class FakeProvider implements AutoCloseable {
     public record Reply(int status, String body) {
     }
 
-    /** One request as the fake received it. */
+    /** One request as the fake received it; {@code receivedAtNanos} is from System.nanoTime. */
     public record RecordedRequest(String method, String path, Map<String, List<String>> headers,
-            String body) {
+            String body, long receivedAtNanos) {
 
         public String header(String name) {
             return headers.entrySet().stream()

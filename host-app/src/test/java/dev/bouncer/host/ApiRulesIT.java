@@ -312,6 +312,34 @@ class ApiRulesIT extends HostAppIT {
     }
 
     @Test
+    void refusesTextAfterTheJsonDocument() {
+        Key key = newKey("test", "message:send");
+        String valid = "{\"instanceId\":\"" + sandboxInstanceId()
+                + "\",\"to\":\"+4915112345678\",\"message\":\"hi\"}";
+
+        ApiClient.Response trailingText = postJson(SEND, key.bearer(), valid + " trailing");
+        ApiClient.Response secondDocument = postJson(SEND, key.bearer(), valid + "{}");
+
+        assertProblem(trailingText, 400, "malformed_json");
+        assertProblem(secondDocument, 400, "malformed_json");
+    }
+
+    @Test
+    void answersOptionsWithoutAnError() throws Exception {
+        Key key = newKey("test", "message:send");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/instances"))
+                        .header("Authorization", key.bearer())
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
+                allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
     void refusesAnEmptyBody() {
         Key key = newKey("test", "message:send");
 

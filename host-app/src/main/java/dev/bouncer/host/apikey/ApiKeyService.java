@@ -45,6 +45,12 @@ public class ApiKeyService {
                 .map(ApiKeyView::of).toList();
     }
 
+    @Transactional(readOnly = true)
+    ApiKeyView get(String workspaceId, String keyId) {
+        return keys.findByIdAndWorkspaceId(keyId, workspaceId).map(ApiKeyView::of)
+                .orElseThrow(() -> new NotFoundException("API key", keyId));
+    }
+
     /** Revokes at once: the next request with the key is refused. Revoking twice is harmless. */
     @Transactional
     ApiKeyView revoke(String workspaceId, String keyId) {
@@ -71,8 +77,10 @@ public class ApiKeyService {
     private NewKey readNewKey(RequestReader body) {
         body.rejectUnknownFields(Set.of("name", "environment", "permissions"));
         String name = body.requiredString("name");
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
-            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH
+                || name.chars().anyMatch(Character::isISOControl))) {
+            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH
+                    + " characters, not blank, without control characters");
         }
         String environmentName = body.requiredString("environment");
         Optional<Environment> environment = Optional.ofNullable(environmentName)

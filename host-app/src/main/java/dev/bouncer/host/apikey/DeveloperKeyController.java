@@ -41,6 +41,11 @@ class DeveloperKeyController {
         return Map.of("data", keys.list(owner.workspaceId()));
     }
 
+    @GetMapping("/{id}")
+    ApiKeyView get(@AuthenticationPrincipal OwnerPrincipal owner, @PathVariable String id) {
+        return keys.get(owner.workspaceId(), id);
+    }
+
     @DeleteMapping("/{id}")
     ApiKeyView revoke(@AuthenticationPrincipal OwnerPrincipal owner, @PathVariable String id) {
         return keys.revoke(owner.workspaceId(), id);

@@ -1,6 +1,7 @@
 package dev.bouncer.host.instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.workspace.OwnerPrincipal;
 import java.net.URI;
 import java.util.List;
@@ -42,6 +43,13 @@ class DeveloperInstanceController {
     OwnerInstanceView resume(@AuthenticationPrincipal OwnerPrincipal owner,
             @PathVariable String id) {
         Instance instance = instances.markConnected(owner.workspaceId(), id);
+        return OwnerInstanceView.of(instance, instances.settings(instance));
+    }
+
+    @GetMapping("/{id}")
+    OwnerInstanceView get(@AuthenticationPrincipal OwnerPrincipal owner, @PathVariable String id) {
+        Instance instance = instances.findInWorkspace(owner.workspaceId(), id)
+                .orElseThrow(() -> new NotFoundException("instance", id));
         return OwnerInstanceView.of(instance, instances.settings(instance));
     }
 

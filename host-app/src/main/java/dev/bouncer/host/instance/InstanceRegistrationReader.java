@@ -40,8 +40,10 @@ final class InstanceRegistrationReader {
 
     private static String readName(RequestReader body) {
         String name = body.requiredString("name");
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
-            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH
+                || name.chars().anyMatch(Character::isISOControl))) {
+            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH
+                    + " characters, not blank, without control characters");
         }
         return name == null ? null : name.strip();
     }

@@ -6,6 +6,7 @@ import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
 import dev.bouncer.host.common.RequestReader;
 import java.net.URI;
+import java.util.List;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
@@ -38,9 +39,9 @@ class MessageController {
     @RequiresPermission(Permission.MESSAGE_SEND)
     ResponseEntity<AcceptedMessage> send(@AuthenticationPrincipal ApiKeyPrincipal key,
             @RequestHeader(name = SendRequest.IDEMPOTENCY_HEADER, required = false)
-            String idempotencyKey,
+            List<String> idempotencyKeys,
             @RequestBody JsonNode body) {
-        SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKey);
+        SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKeys);
         OutboxService.Enqueued enqueued = enqueue(key, request);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/messages/" + enqueued.message().getId()))

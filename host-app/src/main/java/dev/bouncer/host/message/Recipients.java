@@ -29,7 +29,7 @@ final class Recipients {
 
     /** The recipient as E.164, or the reason it is not one. */
     static Result normalise(String raw) {
-        String value = raw.strip();
+        String value = plain(raw).strip();
         int at = value.lastIndexOf('@');
         if (at >= 0) {
             return fromWhatsAppId(value.substring(0, at), value.substring(at + 1));
@@ -41,6 +41,32 @@ final class Recipients {
             return Result.invalid("must be a phone number in international format, e.g. +4915112345678");
         }
         return fromDigits(value.replaceAll("[^0-9+]", ""));
+    }
+
+    /**
+     * Undoes what copying a number from a contact card, a web page or a phone keyboard adds:
+     * invisible direction marks and zero-width characters go, typographic dashes and spaces
+     * become plain ones, and digits and plus signs of other scripts (Arabic-Indic, full-width) become ASCII.
+     */
+    private static String plain(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        raw.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.FORMAT) {
+                return;
+            }
+            if (Character.isDigit(c)) {
+                out.append((char) ('0' + Character.digit(c, 10)));
+            } else if (Character.getType(c) == Character.DASH_PUNCTUATION || c == '\u2212') {
+                out.append('-');
+            } else if (c == '\uff0b') {
+                out.append('+');
+            } else if (Character.isSpaceChar(c)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static Result fromWhatsAppId(String user, String domain) {

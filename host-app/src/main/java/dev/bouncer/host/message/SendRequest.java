@@ -2,6 +2,7 @@ package dev.bouncer.host.message;
 
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.common.Sha256;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,12 @@ record SendRequest(String instanceId, String to, String message, String idempote
         return read(body, null);
     }
 
-    /** Reads the body and the idempotency key, naming every invalid field, or throws. */
-    static SendRequest read(RequestReader body, String idempotencyKey) {
+    /**
+     * Reads the body and the idempotency key (the header's values, null when absent), naming
+     * every invalid field, or throws.
+     */
+    static SendRequest read(RequestReader body, List<String> idempotencyKeys) {
+        String idempotencyKey = readIdempotencyKey(body, idempotencyKeys);
         body.rejectUnknownFields(FIELDS);
         String instanceId = body.requiredString("instanceId");
         if (instanceId != null && (instanceId.isBlank() || instanceId.length() > MAX_ID_LENGTH)) {
@@ -36,9 +41,6 @@ record SendRequest(String instanceId, String to, String message, String idempote
         if (message != null) {
             MessageText.problemWith(message).ifPresent(problem -> body.reject("message", problem));
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            body.reject(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters");
-        }
         body.throwIfInvalid();
         return new SendRequest(instanceId.strip(), to, message, idempotencyKey);
     }
@@ -47,6 +49,21 @@ record SendRequest(String instanceId, String to, String message, String idempote
     String fingerprint() {
         return Sha256.hex(instanceId.length() + ":" + instanceId + to.length() + ":" + to
                 + message.length() + ":" + message);
+    }
+
+    private static String readIdempotencyKey(RequestReader body, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            body.reject(IDEMPOTENCY_HEADER, "must be sent once");
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(values.get(0)).matches()) {
+            body.reject(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters");
+            return null;
+        }
+        return values.get(0);
     }
 
     private static String readRecipient(RequestReader body) {

@@ -120,6 +120,10 @@ class CloudApiConnector implements ProviderConnector {
         private static final Set<Integer> AUTH_CODES = Set.of(0, 3, 10, 190, 200, 131005, 131031);
 
         SendOutcome.Failed classify(ProviderHttp.Reply reply) {
+            if (reply.status() == 0 && reply.timedOut()) {
+                return new SendOutcome.Failed(FailureKind.RETRYABLE, "provider_timeout",
+                        "The Cloud API did not answer in time; it may have received the message.");
+            }
             if (reply.status() == 0) {
                 return new SendOutcome.Failed(FailureKind.RETRYABLE, "provider_unreachable",
                         "The Cloud API could not be reached (" + reply.failure() + ").");

@@ -71,5 +71,10 @@ class ProviderHttp {
         boolean isSuccess() {
             return status >= 200 && status < 300;
         }
+
+        /** The request went out but no answer came in time: the provider may have acted on it. */
+        boolean timedOut() {
+            return status == 0 && "SocketTimeoutException".equals(failure);
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (header == null || header.isBlank()) {
             entryPoint.unauthorized(response, CHALLENGE,
                     "Missing API key: send the header 'Authorization: Bearer bnc_...'.");
+            return;
+        }
+        if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+            entryPoint.unauthorized(response, CHALLENGE,
+                    "Send exactly one Authorization header.");
             return;
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -19,7 +19,8 @@ final class PermissionInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
             Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method) || !isBouncerOperation(method)) {
+            // Spring's own handlers (OPTIONS answers, for one) expose no data.
             return true;
         }
         RequiresPermission rule = method.getMethodAnnotation(RequiresPermission.class);
@@ -31,6 +32,10 @@ final class PermissionInterceptor implements HandlerInterceptor {
             throw new PermissionDeniedException(rule.value().wire());
         }
         return true;
+    }
+
+    private static boolean isBouncerOperation(HandlerMethod method) {
+        return method.getBeanType().getPackageName().startsWith("dev.bouncer.host");
     }
 
     private static ApiKeyPrincipal currentKey() {

@@ -49,7 +49,13 @@ class DefaultWorkspaceBootstrap implements ApplicationRunner {
     }
 
     private void resetPasswordIfConfigured() {
-        if (owner.hasPassword() && workspaces.resetOwnerPassword(owner.email(), owner.password())) {
+        if (!owner.hasPassword()) {
+            return;
+        }
+        if (!workspaces.ownerExists(owner.email())) {
+            log.warn("BOUNCER_OWNER_PASSWORD ignored: no owner {} exists; the owner's email is "
+                    + "only taken on first start", owner.email());
+        } else if (workspaces.resetOwnerPassword(owner.email(), owner.password())) {
             log.info("Owner password of {} replaced by BOUNCER_OWNER_PASSWORD", owner.email());
         }
     }

@@ -50,6 +50,11 @@ public class WorkspaceService {
         workspaces.findById(workspaceId).orElseThrow().setThrottleSettingsJson(settingsJson);
     }
 
+    @Transactional(readOnly = true)
+    public boolean ownerExists(String email) {
+        return owners.findByEmailIgnoreCase(email.trim()).isPresent();
+    }
+
     /** Sets the owner's password when it differs; true when it changed. */
     @Transactional
     public boolean resetOwnerPassword(String ownerEmail, String password) {

@@ -41,6 +41,12 @@ class RecipientsTest {
             +86 138 0013 8000|+8613800138000
             +971 50 123 4567|+971501234567
             +7 912 345-67-89|+79123456789
+            \u202a+49 151 12345678\u202c|+4915112345678
+            \u200e+49\u2011151\u20131234\u20145678|+4915112345678
+            \ufeff+49\u200b15112345678|+4915112345678
+            +49\u2212151\u2009123\u202f45678|+4915112345678
+            \u0660\u0660\u0664\u0669\u0661\u0665\u0661\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668|+4915112345678
+            \uff0b\uff14\uff19\uff11\uff15\uff11\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18|+4915112345678
             """)
     void acceptsRealWorldNotationsAsE164(String raw, String e164) {
         Recipients.Result result = Recipients.normalise(raw);

@@ -130,8 +130,8 @@ public class Instance {
     }
 
     /**
-     * Moves the next allowed send by the time a send spent between its claim and its start,
-     * so the gap is measured between the starts of the provider calls.
+     * Moves the next allowed send by how late a send started against its planned slot, so the
+     * gap is measured between the actual starts of the provider calls.
      */
     public void shiftNextSend(Duration lateStart) {
         if (nextSendAt != null && !lateStart.isNegative() && !lateStart.isZero()) {

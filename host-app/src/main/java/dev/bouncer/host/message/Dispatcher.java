@@ -8,6 +8,7 @@ import dev.bouncer.host.provider.SendOutcome;
 import dev.bouncer.host.provider.SendOutcome.FailureKind;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,6 +64,7 @@ class Dispatcher {
     private void sendAndRecord(SendJob job) {
         try {
             ProviderConnector connector = connectors.get(job.provider());
+            waitForSlot(job.startAt());
             Instant sendStart = clock.instant();
             SendOutcome outcome = send(connector, job);
             outbox.recordOutcome(job, outcome, sendStart);
@@ -75,6 +77,19 @@ class Dispatcher {
             log.warn("Recording the outcome of message {} failed", job.messageId(), e);
         } finally {
             pacer.wakeNow();
+        }
+    }
+
+    /** Waits out the few milliseconds between a claim and its slot (see CLAIM_LEAD). */
+    private void waitForSlot(Instant startAt) {
+        try {
+            for (Duration left = Duration.between(clock.instant(), startAt); left.toNanos() > 0;
+                    left = Duration.between(clock.instant(), startAt)) {
+                // Rounded up: starting early, even by a fraction of a millisecond, would cut a gap.
+                Thread.sleep((left.toNanos() + 999_999) / 1_000_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -32,6 +32,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class OutboxService {
 
+    /**
+     * How long before its slot a send may be claimed. The database work of the claim happens
+     * in this lead, and the worker then starts the provider call on the slot itself, so gaps
+     * stay exact even on a busy machine.
+     */
+    static final Duration CLAIM_LEAD = Duration.ofMillis(50);
+
     /** How long an idempotency key is remembered, as long as Stripe keeps them. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(OutboxService.class);
@@ -156,16 +163,17 @@ public class OutboxService {
         Instant now = clock.instant();
         ThrottlePolicy policy = throttles.policy(throttles.effective(instance).settings());
         ThrottleState state = instance.throttleState();
-        if (!policy.canSendAt(state, now)) {
-            return Claim.notBefore(state.nextSendAt());
+        if (!policy.canSendAt(state, now.plus(CLAIM_LEAD))) {
+            return Claim.notBefore(state.nextSendAt().minus(CLAIM_LEAD));
         }
         Optional<OutboxMessage> head = liveHead(instanceId, now);
         if (head.isEmpty()) {
             return Claim.nothing();
         }
+        Instant startAt = policy.earliestSend(state, now);
         head.get().claim(now);
-        instance.throttleStateChanged(policy.afterSendStarted(state, now));
-        return Claim.of(jobFor(head.get(), instance, now));
+        instance.throttleStateChanged(policy.afterSendStarted(state, startAt));
+        return Claim.of(jobFor(head.get(), instance, startAt));
     }
 
     /** The oldest queued message, expiring those that outlived their time to live. */
@@ -192,7 +200,7 @@ public class OutboxService {
         Instance instance = instances.lock(job.instanceId());
         OutboxMessage message = messages.findById(job.messageId()).orElseThrow();
         Instant now = clock.instant();
-        instance.shiftNextSend(Duration.between(job.claimedAt(), sendStart));
+        instance.shiftNextSend(Duration.between(job.startAt(), sendStart));
         if (outcome instanceof SendOutcome.Sent sent) {
             message.markSent(sent.providerMessageId(), now);
             instance.sendSucceeded();
@@ -296,11 +304,11 @@ public class OutboxService {
         });
     }
 
-    private SendJob jobFor(OutboxMessage message, Instance instance, Instant claimedAt) {
+    private SendJob jobFor(OutboxMessage message, Instance instance, Instant startAt) {
         return new SendJob(instance.getId(), message.getEnvironment(), instance.getProvider(),
                 instances.providerConfig(instance),
                 new OutboundText(message.getId(), message.getRecipient(), message.getBody()),
-                claimedAt);
+                startAt);
     }
 
     /** A stored message, whether it came from an earlier request with the same key, and where it stands. */

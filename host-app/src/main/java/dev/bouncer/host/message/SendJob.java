@@ -9,10 +9,11 @@ import java.time.Instant;
 /**
  * Everything one attempt needs, read while the message was claimed.
  *
- * @param claimedAt when the claim reserved the throttle slot; the send starts a little later
+ * @param startAt when the provider call is to start: the throttle slot the claim reserved,
+ *     which may be a few milliseconds after the claim itself
  */
 record SendJob(String instanceId, Environment environment, ProviderType provider,
-        ProviderConfig config, OutboundText message, Instant claimedAt) {
+        ProviderConfig config, OutboundText message, Instant startAt) {
 
     String messageId() {
         return message.messageId();

@@ -31,10 +31,11 @@ class ProviderHttp {
         http.setConnectTimeout(properties.connectTimeout().toMillis());
         http.setResponseTimeout(properties.responseTimeout().toMillis());
         http.setSoTimeout(properties.responseTimeout().toMillis());
-        // A silent client-side retry could deliver a WhatsApp message twice; the queue decides.
-        http.setAutomaticRetriesDisabled(true);
-        http.setRedirectHandlingDisabled(true);
-        http.setCookieManagementDisabled(true);
+        // A silent client-side retry could deliver a WhatsApp message twice, and a retry of a 429
+        // would hide its Retry-After from the queue, which decides. Set on the client builder
+        // itself, where no component configuration can turn it back on.
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries()
+                .disableRedirectHandling().disableCookieManagement());
         return http;
     }
 

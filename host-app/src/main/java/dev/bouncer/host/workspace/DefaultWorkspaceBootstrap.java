@@ -3,20 +3,18 @@ package dev.bouncer.host.workspace;
 import dev.bouncer.host.common.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * On first start creates the workspace {@code default} and its owner. Without a configured
- * password one is generated and logged once: it is the only way to learn it.
+ * password one is generated and logged once: it is the only way to learn it. It runs once all
+ * beans exist (the schema is migrated) but before the web server and the Camel routes start,
+ * so no request and no pipeline ever sees a server without its workspace.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class DefaultWorkspaceBootstrap implements ApplicationRunner {
+class DefaultWorkspaceBootstrap implements SmartInitializingSingleton {
 
     static final String DEFAULT_WORKSPACE = "default";
     private static final Logger log = LoggerFactory.getLogger(DefaultWorkspaceBootstrap.class);
@@ -30,7 +28,7 @@ class DefaultWorkspaceBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (workspaces.findByName(DEFAULT_WORKSPACE).isPresent()) {
             resetPasswordIfConfigured();
             return;

@@ -72,7 +72,6 @@ class CrashRecoveryIT {
         Path noPipelines = Files.createDirectory(workDir.resolve("no-pipelines"));
         app = new HostAppProcess("CrashRecoveryIT", workDir, port, List.of(
                 "--bouncer.data-dir=" + workDir.resolve("data"),
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data") + "/bouncer;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--bouncer.owner.email=" + OWNER_EMAIL,
                 "--bouncer.routes.include-pattern=file:" + noPipelines + "/*.yaml",
                 "--bouncer.dispatch.attempt-lease=2s",
@@ -108,27 +107,22 @@ class CrashRecoveryIT {
         String key = createLiveSendKey();
         List<String> ids = texts.stream().map(text -> send(key, instanceId, text)).toList();
         awaitProviderReceived(inFlightText);
-        assertThat(ids.subList(0, IN_FLIGHT - 1)).as("sent before the crash")
-                .allSatisfy(id -> assertThat(status(key, id)).isEqualTo("sent"));
-        assertThat(status(key, ids.get(IN_FLIGHT - 1))).as("in flight").isEqualTo("sending");
-        assertThat(ids.subList(IN_FLIGHT, MESSAGE_COUNT)).as("queued at the crash")
-                .allSatisfy(id -> assertThat(status(key, id)).isEqualTo("queued"));
-        long crashAt = System.nanoTime();
 
+        // At once: a crash does not wait for anything to settle.
+        long crashAt = System.nanoTime();
         int exitCode = app.kill();
+        assertThat(textsReceivedByProvider()).as("received before the crash")
+                .containsExactlyElementsOf(texts.subList(0, IN_FLIGHT));
         releaseHeldRequest.countDown();
         System.out.println("CrashRecoveryIT: host app output after the restart in " + app.start());
         app.awaitReady(START_UP);
-        long restartedAt = System.nanoTime();
         List<JsonNode> views = awaitAllSent(key, ids);
 
-        Map<String, Long> deliveries = textsReceivedByProvider().stream().collect(
-                Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> deliveries = deliveriesByText();
         long inFlightDeliveries = deliveries.getOrDefault(inFlightText, 0L);
         System.out.printf("CrashRecoveryIT: exit code %d; in-flight message reached the provider "
-                        + "%d time(s); restart took %d ms, all sent %d ms after the crash%n",
-                exitCode, inFlightDeliveries, millisSince(crashAt, restartedAt),
-                millisSince(crashAt, System.nanoTime()));
+                + "%d time(s); all sent %d ms after the crash%n", exitCode, inFlightDeliveries,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - crashAt));
         assertThat(deliveries.keySet()).as("first arrivals at the provider, in order")
                 .containsExactlyElementsOf(texts);
         assertThat(deliveries).allSatisfy((text, times) -> assertThat(times).as(text)
@@ -149,8 +143,9 @@ class CrashRecoveryIT {
             if (textOf(request).equals(heldText) && held.compareAndSet(false, true)) {
                 awaitRelease();
             }
+            String wamid = "wamid.crash-" + answered.incrementAndGet();
             return new FakeProvider.Reply(200, "{\"messaging_product\":\"whatsapp\","
-                    + "\"messages\":[{\"id\":\"wamid.crash-" + answered.incrementAndGet() + "\"}]}");
+                    + "\"messages\":[{\"id\":\"" + wamid + "\"}]}");
         };
     }
 
@@ -180,8 +175,8 @@ class CrashRecoveryIT {
 
     /** The full key, which only this answer holds; it is never printed. */
     private String createLiveSendKey() {
-        ApiClient.Response created = api.postJson("/api/v1/developer/keys", owner(),
-                "{\"name\":\"crash test\",\"environment\":\"live\",\"permissions\":[\"message:send\"]}");
+        ApiClient.Response created = api.postJson("/api/v1/developer/keys", owner(), "{\"name\":"
+                + "\"crash test\",\"environment\":\"live\",\"permissions\":[\"message:send\"]}");
         assertThat(created.status()).as("creating the key").isEqualTo(201);
         return created.json().path("key").asText();
     }
@@ -238,6 +233,12 @@ class CrashRecoveryIT {
         }
     }
 
+    /** How often the provider got each text, in order of first arrival. */
+    private Map<String, Long> deliveriesByText() {
+        return textsReceivedByProvider().stream().collect(Collectors.groupingBy(
+                Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    }
+
     /** What the provider got, by text, in order of arrival; headers with the token stay out. */
     private List<String> textsReceivedByProvider() {
         return provider.requestsTo(MESSAGES_PATH).stream().map(CrashRecoveryIT::textOf).toList();
@@ -253,10 +254,6 @@ class CrashRecoveryIT {
 
     private JsonNode view(String key, String messageId) {
         return api.get("/api/v1/messages/" + messageId, ApiClient.bearer(key)).json();
-    }
-
-    private String status(String key, String messageId) {
-        return view(key, messageId).path("status").asText();
     }
 
     private ApiClient.Response putJson(String path, String json) {
@@ -281,7 +278,4 @@ class CrashRecoveryIT {
         return ApiClient.basic(OWNER_EMAIL, OWNER_PASSWORD);
     }
 
-    private static long millisSince(long startNanos, long endNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos);
-    }
 }

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bouncer.host.support.ApiClient;
+import dev.bouncer.host.support.FakeProvider;
 import dev.bouncer.host.support.FakeProvider.RecordedRequest;
 import dev.bouncer.host.support.HostAppIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The product page's request, end to end: REST API, outbox, Camel route, provider. */
@@ -109,6 +112,33 @@ class SendEndToEndIT extends HostAppIT {
 
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
         assertThat(awaitStatus(key, messageId, "sent").path("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void rateLimitIsRetriedHonouringRetryAfterAndKeepsTheMessage() throws Exception {
+        String path = "/v23.0/100000000000006/messages";
+        String rateLimited = fixture("send/error-130429-rate-limit-hit.http400.json");
+        String accepted = fixture("send/send-text-response-200.json");
+        AtomicInteger calls = new AtomicInteger();
+        PROVIDER.on(path, request -> switch (calls.incrementAndGet()) {
+            case 1 -> new FakeProvider.Reply(429, "{}", "1");
+            case 2 -> new FakeProvider.Reply(400, rateLimited);
+            default -> new FakeProvider.Reply(200, accepted);
+        });
+        String instanceId = registerCloudInstance("100000000000006", "synthetic-token-429");
+        String key = createKey("live", "message:send");
+
+        String messageId = send(key, instanceId, "+15550100006", "Hello").json().path("id").asText();
+
+        JsonNode sent = awaitStatus(key, messageId, "sent");
+        List<RecordedRequest> attempts = PROVIDER.requestsTo(path);
+        assertThat(sent.path("attempts").asInt()).isEqualTo(3);
+        assertThat(sent.path("history").findValuesAsText("detail"))
+                .anyMatch(detail -> detail.contains("after http_429"))
+                .anyMatch(detail -> detail.contains("after 130429"));
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts.get(1).receivedAtNanos() - attempts.get(0).receivedAtNanos())
+                .as("Retry-After: 1 waited for").isGreaterThanOrEqualTo(1_000_000_000L);
     }
 
     @Test

@@ -66,6 +66,9 @@ public final class FakeProvider implements AutoCloseable {
                 .apply(request);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (reply.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
+        }
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
@@ -78,8 +81,12 @@ public final class FakeProvider implements AutoCloseable {
         server.stop(0);
     }
 
-    /** What the fake answers. */
-    public record Reply(int status, String body) {
+    /** What the fake answers, optionally with a {@code Retry-After} header. */
+    public record Reply(int status, String body, String retryAfter) {
+
+        public Reply(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     /** One request as the fake received it; {@code receivedAtNanos} is from System.nanoTime. */

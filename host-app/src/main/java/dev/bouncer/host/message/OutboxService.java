@@ -1,6 +1,7 @@
 package dev.bouncer.host.message;
 
 import dev.bouncer.camel.throttle.ThrottlePolicy;
+import dev.bouncer.camel.throttle.ThrottleSettings;
 import dev.bouncer.camel.throttle.ThrottleState;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.NotFoundException;
@@ -161,16 +162,17 @@ public class OutboxService {
             return Claim.nothing();
         }
         Instant now = clock.instant();
-        ThrottlePolicy policy = throttles.policy(throttles.effective(instance).settings());
+        ThrottleSettings settings = throttles.effective(instance).settings();
+        ThrottlePolicy policy = throttles.policy(settings);
         ThrottleState state = instance.throttleState();
-        if (!policy.canSendAt(state, now.plus(CLAIM_LEAD))) {
-            return Claim.notBefore(state.nextSendAt().minus(CLAIM_LEAD));
+        Instant startAt = throttles.startAt(settings, state, now);
+        if (startAt.isAfter(now.plus(CLAIM_LEAD))) {
+            return Claim.notBefore(startAt.minus(CLAIM_LEAD));
         }
         Optional<OutboxMessage> head = liveHead(instanceId, now);
         if (head.isEmpty()) {
             return Claim.nothing();
         }
-        Instant startAt = policy.earliestSend(state, now);
         head.get().claim(now);
         instance.throttleStateChanged(policy.afterSendStarted(state, startAt));
         return Claim.of(jobFor(head.get(), instance, startAt));

@@ -9,7 +9,9 @@ import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.instance.Instance;
 import dev.bouncer.host.instance.InstanceService;
 import dev.bouncer.host.workspace.WorkspaceService;
+import dev.bouncer.camel.throttle.ThrottleState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +52,17 @@ public class ThrottleService {
 
     public ThrottlePolicy policy(ThrottleSettings settings) {
         return new ThrottlePolicy(settings, random);
+    }
+
+    /**
+     * When a send claimed at {@code now} is to start: the policy's earliest moment, plus the
+     * start margin whenever a gap is being waited out.
+     */
+    public Instant startAt(ThrottleSettings settings, ThrottleState state, Instant now) {
+        Instant earliest = policy(settings).earliestSend(state, now);
+        boolean waitsOutAGap = settings.mode() != ThrottleMode.OFF && state.nextSendAt() != null;
+        Instant withMargin = waitsOutAGap ? state.nextSendAt().plus(properties.startMargin()) : earliest;
+        return withMargin.isAfter(earliest) ? withMargin : earliest;
     }
 
     /** How many messages may wait on an instance with these settings. */

@@ -11,6 +11,7 @@ import dev.bouncer.host.instance.InstanceService;
 import dev.bouncer.host.workspace.WorkspaceService;
 import dev.bouncer.camel.throttle.ThrottleState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Service;
@@ -50,8 +51,21 @@ public class ThrottleService {
                 : codec.parseStored(workspaceDefault), "workspace");
     }
 
+    /**
+     * The policy for these settings. Random gaps are drawn from {@code [minDelay, maxDelay -
+     * startMargin]}, so that with the margin added they still end inside the configured range.
+     */
     public ThrottlePolicy policy(ThrottleSettings settings) {
-        return new ThrottlePolicy(settings, random);
+        return new ThrottlePolicy(roomForMargin(settings), random);
+    }
+
+    private ThrottleSettings roomForMargin(ThrottleSettings settings) {
+        if (settings.mode() != ThrottleMode.RANDOM && settings.mode() != ThrottleMode.SMART) {
+            return settings;
+        }
+        Duration narrowed = settings.maxDelay().minus(properties.startMargin());
+        return settings.withMaxDelay(narrowed.compareTo(settings.minDelay()) < 0
+                ? settings.minDelay() : narrowed);
     }
 
     /**

@@ -38,8 +38,9 @@ class ThrottlingIT extends HostAppIT {
                 "{\"mode\":\"random\",\"minDelay\":\"100ms\",\"maxDelay\":\"300ms\",\"maxQueue\":20}", 10);
 
         System.out.println("random 100-300ms gaps (ms): " + gaps);
-        // Upper bound: the drawn gap plus the dispatcher's own latency, as in fixed mode.
-        assertThat(gaps).hasSize(9).allSatisfy(gap -> assertThat(gap).isBetween(100L, 350L));
+        // Gaps are drawn so that with the start margin they end inside the range; a send may
+        // start a few milliseconds late (never early), hence the small allowance on top.
+        assertThat(gaps).hasSize(9).allSatisfy(gap -> assertThat(gap).isBetween(100L, 315L));
     }
 
     @Test

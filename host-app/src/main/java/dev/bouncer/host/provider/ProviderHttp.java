@@ -24,6 +24,9 @@ class ProviderHttp {
     ProviderHttp(CamelContext context, ProducerTemplate camel, ProviderProperties properties) {
         this.camel = camel;
         context.addComponent(COMPONENT, component(properties));
+        // Built now, not on the first send: creating the endpoint builds the HTTP client, which
+        // would otherwise delay the first provider call of a node after its throttle slot.
+        context.getEndpoint(endpointUri);
     }
 
     private static HttpComponent component(ProviderProperties properties) {

@@ -9,9 +9,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** One connected WhatsApp number at a provider, in one workspace and environment. */
+/**
+ * One connected WhatsApp number at a provider, in one workspace and environment. Updates write
+ * only the columns that changed, so an owner's change and a dispatcher's never overwrite each
+ * other's fields.
+ */
 @Entity
+@DynamicUpdate
 public class Instance {
 
     @Id
@@ -136,6 +142,16 @@ public class Instance {
     public void shiftNextSend(Duration lateStart) {
         if (nextSendAt != null && !lateStart.isNegative() && !lateStart.isZero()) {
             nextSendAt = nextSendAt.plus(lateStart);
+        }
+    }
+
+    /**
+     * Brings the next allowed send forward to {@code latest} if it lies later: after a
+     * throttle change, a gap drawn under the old settings must not outlast the new ones.
+     */
+    public void limitNextSend(Instant latest) {
+        if (nextSendAt != null && nextSendAt.isAfter(latest)) {
+            nextSendAt = latest;
         }
     }
 

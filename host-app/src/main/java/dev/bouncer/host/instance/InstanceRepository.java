@@ -25,6 +25,10 @@ interface InstanceRepository extends JpaRepository<Instance, String> {
 
     Optional<Instance> findByIdAndWorkspaceId(String id, String workspaceId);
 
+    @Query("select i.id from Instance i where i.workspaceId = :workspaceId"
+            + " and i.throttleSettingsJson is null")
+    List<String> findIdsWithoutThrottleOverride(String workspaceId);
+
     Optional<Instance> findByIdAndWorkspaceIdAndEnvironment(
             String id, String workspaceId, Environment environment);
 }

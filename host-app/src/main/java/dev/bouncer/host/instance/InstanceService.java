@@ -27,6 +27,7 @@ public class InstanceService {
     };
 
     private final InstanceRepository instances;
+
     private final InstanceRegistrationReader registrations;
     private final SecretBox secrets;
     private final ObjectMapper json;
@@ -96,11 +97,37 @@ public class InstanceService {
                 .orElseThrow(() -> new NotFoundException("instance", instanceId));
     }
 
+    /**
+     * The instance of this workspace and environment, row-locked. Locking is the first read in
+     * the transaction on purpose: an entity loaded before would be returned as it was, not as
+     * the lock found it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instance lockIn(String workspaceId, Environment environment, String instanceId) {
+        return instances.lockById(instanceId)
+                .filter(instance -> instance.getWorkspaceId().equals(workspaceId)
+                        && instance.getEnvironment() == environment)
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+    }
+
+    /** Any instance of the workspace, row-locked, read for the first time in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instance lockInWorkspace(String workspaceId, String instanceId) {
+        return instances.lockById(instanceId)
+                .filter(instance -> instance.getWorkspaceId().equals(workspaceId))
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+    }
+
+    /** Ids of the workspace's instances that follow the workspace's default throttle. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> idsOnWorkspaceThrottle(String workspaceId) {
+        return instances.findIdsWithoutThrottleOverride(workspaceId);
+    }
+
     /** Marks the instance connected again, which resumes its paused queue. */
     @Transactional
     public Instance markConnected(String workspaceId, String instanceId) {
-        Instance instance = instances.findByIdAndWorkspaceId(instanceId, workspaceId)
-                .orElseThrow(() -> new NotFoundException("instance", instanceId));
+        Instance instance = lockInWorkspace(workspaceId, instanceId);
         instance.changeStatus(InstanceStatus.CONNECTED, clock.instant());
         return instance;
     }

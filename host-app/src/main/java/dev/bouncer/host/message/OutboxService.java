@@ -81,9 +81,7 @@ public class OutboxService {
         if (replay.isPresent()) {
             return new Enqueued(replay.get(), true, estimate(replay.get()));
         }
-        Instance instance = instances.find(workspaceId, environment, request.instanceId())
-                .map(found -> instances.lock(found.getId()))
-                .orElseThrow(() -> new NotFoundException("instance", request.instanceId()));
+        Instance instance = instances.lockIn(workspaceId, environment, request.instanceId());
         long waiting = checkQueueRoom(instance);
 
         OutboxMessage queued = messages.save(new OutboxMessage(workspaceId, environment,
@@ -104,7 +102,7 @@ public class OutboxService {
             Instant now = clock.instant();
             Instant next = throttles.policy(throttle.settings())
                     .earliestSend(instance.throttleState(), now);
-            throw new QueueFullException(instance.getId(), limit, Duration.between(now, next));
+            throw new QueueFullException(instance.getId(), waiting, limit, Duration.between(now, next));
         }
         return waiting;
     }

@@ -10,9 +10,10 @@ class QueueFullException extends ApiException {
 
     private final long retryAfterSeconds;
 
-    QueueFullException(String instanceId, int limit, Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "queue_full", "Instance " + instanceId + " already has "
-                + limit + " messages waiting, its maximum; retry after the next one is sent.");
+    QueueFullException(String instanceId, long waiting, int limit, Duration retryAfter) {
+        super(HttpStatus.TOO_MANY_REQUESTS, "queue_full", "Instance " + instanceId + " has "
+                + waiting + " messages waiting and takes at most " + limit
+                + "; retry after the next one is sent.");
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 

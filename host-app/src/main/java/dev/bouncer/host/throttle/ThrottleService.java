@@ -2,6 +2,7 @@ package dev.bouncer.host.throttle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncer.camel.throttle.ThrottleMode;
 import dev.bouncer.camel.throttle.ThrottlePolicy;
 import dev.bouncer.camel.throttle.ThrottleSettings;
@@ -94,6 +95,8 @@ public class ThrottleService {
     JsonNode replaceWorkspaceDefault(String workspaceId, JsonNode body) {
         ThrottleSettings settings = codec.read(body);
         workspaces.updateThrottleSettings(workspaceId, codec.write(settings));
+        instances.idsOnWorkspaceThrottle(workspaceId).forEach(instanceId ->
+                applyToGapInProgress(instances.lockInWorkspace(workspaceId, instanceId), settings));
         return codec.toJson(settings);
     }
 
@@ -105,23 +108,48 @@ public class ThrottleService {
     @Transactional
     JsonNode replaceInstanceOverride(String workspaceId, String instanceId, JsonNode body) {
         ThrottleSettings settings = codec.read(body);
-        Instance instance = ownersInstance(workspaceId, instanceId);
+        Instance instance = instances.lockInWorkspace(workspaceId, instanceId);
         instance.setThrottleSettingsJson(codec.write(settings), clock.instant());
-        instances.save(instance);
+        applyToGapInProgress(instance, settings);
         return view(new Effective(settings, "instance"));
     }
 
     @Transactional
     JsonNode removeInstanceOverride(String workspaceId, String instanceId) {
-        Instance instance = ownersInstance(workspaceId, instanceId);
+        Instance instance = instances.lockInWorkspace(workspaceId, instanceId);
         instance.setThrottleSettingsJson(null, clock.instant());
-        instances.save(instance);
-        return view(effective(instance));
+        Effective fallback = effective(instance);
+        applyToGapInProgress(instance, fallback.settings());
+        return view(fallback);
     }
 
-    /** Effective settings as JSON with their {@code source}: "instance" or "workspace". */
+    /**
+     * A gap in progress ends no later than the longest gap of the new settings from now: an
+     * owner who set "1h" by mistake can undo it, and since the last send started before now,
+     * the new gap still holds after it.
+     */
+    /** {@code instance} must be locked in the caller's transaction. */
+    private void applyToGapInProgress(Instance instance, ThrottleSettings settings) {
+        instance.limitNextSend(clock.instant().plus(longestGap(settings)));
+    }
+
+    private Duration longestGap(ThrottleSettings settings) {
+        return switch (settings.mode()) {
+            case OFF -> Duration.ZERO;
+            case FIXED -> settings.minDelay().plus(properties.startMargin());
+            case RANDOM -> settings.maxDelay();
+            case SMART -> settings.maxDelay().plus(settings.cooldownMax());
+        };
+    }
+
+    /**
+     * Effective settings as JSON with their {@code source}: "instance" or "workspace". With
+     * {@code off}, {@code maxQueue} shows the cap that applies, the server-wide limit.
+     */
     public JsonNode view(Effective effective) {
-        return codec.toJson(effective.settings()).put("source", effective.source());
+        ObjectNode json = codec.toJson(effective.settings()).put("source", effective.source());
+        json.put("maxQueue", queueLimit(effective.settings()));
+        return json;
     }
 
     private Instance ownersInstance(String workspaceId, String instanceId) {

@@ -112,6 +112,21 @@ class ThrottlingIT extends HostAppIT {
     }
 
     @Test
+    void aThrottleChangeAppliesToTheGapInProgress() {
+        Paced paced = pacedInstance("300000000000007", "{\"mode\":\"fixed\",\"minDelay\":\"1h\"}");
+        awaitStatus(paced.key, send(paced.key, paced.instanceId, "+15550100131", "first")
+                .json().path("id").asText(), "sent");
+        String second = send(paced.key, paced.instanceId, "+15550100132", "second")
+                .json().path("id").asText();
+
+        ApiClient.Response corrected = api().put("/api/v1/developer/instances/" + paced.instanceId
+                + "/throttling", owner(), "{\"mode\":\"fixed\",\"minDelay\":\"200ms\"}");
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        awaitStatus(paced.key, second, "sent");
+    }
+
+    @Test
     void invalidSettingsNameEveryBadField() {
         ApiClient.Response invalid = api().put("/api/v1/developer/throttling", owner(),
                 "{\"mode\":\"random\",\"minDelay\":\"9s\",\"maxDelay\":\"8s\",\"maxQueue\":0,"

@@ -3,6 +3,7 @@ package dev.bouncer.host.message;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.provider.ProviderConnector;
 import dev.bouncer.host.provider.ProviderConnectors;
+import dev.bouncer.host.provider.ProviderRequests;
 import dev.bouncer.host.provider.ProviderType;
 import dev.bouncer.host.provider.SendOutcome;
 import dev.bouncer.host.provider.SendOutcome.FailureKind;
@@ -65,9 +66,11 @@ class Dispatcher {
         try {
             ProviderConnector connector = connectors.get(job.provider());
             waitForSlot(job.startAt());
-            Instant sendStart = clock.instant();
+            ProviderRequests.reset();
+            Instant callStart = clock.instant();
             SendOutcome outcome = send(connector, job);
-            outbox.recordOutcome(job, outcome, sendStart);
+            Instant onTheWire = ProviderRequests.takeStart().orElse(callStart);
+            outbox.recordOutcome(job, outcome, onTheWire);
             log.debug("Message {} via {}: {}", job.messageId(), connector.type().wire(), outcome);
             if (outcome instanceof SendOutcome.Sent && connector.simulatesDelivery()) {
                 outbox.recordDelivered(job.messageId(), "simulated by the sandbox");

@@ -1,10 +1,19 @@
 package dev.bouncer.host.provider;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +30,16 @@ class ProviderHttp {
     // The target URL is set per request through CamelHttpUri; this host is never called.
     private final String endpointUri = COMPONENT + "://provider?throwExceptionOnFailure=false";
 
-    ProviderHttp(CamelContext context, ProducerTemplate camel, ProviderProperties properties) {
+    ProviderHttp(CamelContext context, ProducerTemplate camel, ProviderProperties properties,
+            Clock clock) {
         this.camel = camel;
-        context.addComponent(COMPONENT, component(properties));
+        context.addComponent(COMPONENT, component(properties, clock));
         // Built now, not on the first send: creating the endpoint builds the HTTP client, which
         // would otherwise delay the first provider call of a node after its throttle slot.
         context.getEndpoint(endpointUri);
     }
 
-    private static HttpComponent component(ProviderProperties properties) {
+    private static HttpComponent component(ProviderProperties properties, Clock clock) {
         HttpComponent http = new HttpComponent();
         http.setConnectTimeout(properties.connectTimeout().toMillis());
         http.setResponseTimeout(properties.responseTimeout().toMillis());
@@ -38,7 +48,8 @@ class ProviderHttp {
         // would hide its Retry-After from the queue, which decides. Set on the client builder
         // itself, where no component configuration can turn it back on.
         http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries()
-                .disableRedirectHandling().disableCookieManagement());
+                .disableRedirectHandling().disableCookieManagement()
+                .setRequestExecutor(new StartRecordingExecutor(clock)));
         return http;
     }
 
@@ -58,6 +69,24 @@ class ProviderHttp {
         String body = result.getMessage().getBody(String.class);
         String retryAfter = result.getMessage().getHeader("Retry-After", String.class);
         return new Reply(status == null ? 0 : status, body == null ? "" : body, retryAfter, null);
+    }
+
+    /** Records when each request is written to its (open) connection. */
+    private static final class StartRecordingExecutor extends HttpRequestExecutor {
+
+        private final Clock clock;
+
+        StartRecordingExecutor(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
+                HttpResponseInformationCallback informationCallback, HttpContext context)
+                throws IOException, HttpException {
+            ProviderRequests.started(clock.instant());
+            return super.execute(request, connection, informationCallback, context);
+        }
     }
 
     /**

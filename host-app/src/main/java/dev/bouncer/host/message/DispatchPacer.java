@@ -51,12 +51,17 @@ class DispatchPacer {
             if (soonest != null && soonest.isBefore(deadline)) {
                 deadline = soonest;
             }
-            long waitMillis = Duration.between(clock.instant(), deadline).toMillis();
+            long waitMillis = millisUntil(deadline);
             while (!wakeRequested && waitMillis > 0) {
                 monitor.wait(waitMillis);
-                waitMillis = Duration.between(clock.instant(), deadline).toMillis();
+                waitMillis = millisUntil(deadline);
             }
             wakeRequested = false;
         }
+    }
+
+    /** Rounded up, so a poll never comes a fraction of a millisecond before it is due. */
+    private long millisUntil(Instant deadline) {
+        return (Duration.between(clock.instant(), deadline).toNanos() + 999_999) / 1_000_000;
     }
 }

@@ -68,7 +68,7 @@ class CrashRecoveryIT {
     @BeforeEach
     void startHostApp() throws IOException {
         int port = HostAppProcess.freePort();
-        // No pipelines: an empty directory, since an empty include pattern fails start-up.
+        // No pipelines: a pattern over an empty directory.
         Path noPipelines = Files.createDirectory(workDir.resolve("no-pipelines"));
         app = new HostAppProcess("CrashRecoveryIT", workDir, port, List.of(
                 "--bouncer.data-dir=" + workDir.resolve("data"),

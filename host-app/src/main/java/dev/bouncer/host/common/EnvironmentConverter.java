@@ -1,19 +1,12 @@
 package dev.bouncer.host.common;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores environments by their wire names, so the database reads like the API. */
+/** Stores environments by their wire names. */
 @Converter(autoApply = true)
-public class EnvironmentConverter implements AttributeConverter<Environment, String> {
+public class EnvironmentConverter extends WireNameConverter<Environment> {
 
-    @Override
-    public String convertToDatabaseColumn(Environment environment) {
-        return environment == null ? null : environment.wire();
-    }
-
-    @Override
-    public Environment convertToEntityAttribute(String value) {
-        return value == null ? null : Environment.fromWire(value).orElseThrow();
+    public EnvironmentConverter() {
+        super(Environment.class, Environment::wire);
     }
 }

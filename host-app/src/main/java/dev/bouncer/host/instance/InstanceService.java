@@ -132,11 +132,6 @@ public class InstanceService {
         return instance;
     }
 
-    @Transactional
-    public Instance save(Instance instance) {
-        return instances.save(instance);
-    }
-
     /** Settings and decrypted secrets for a connector; never return these to a client. */
     @Transactional(readOnly = true)
     public ProviderConfig providerConfig(Instance instance) {

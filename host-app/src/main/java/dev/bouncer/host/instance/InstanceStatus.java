@@ -1,7 +1,6 @@
 package dev.bouncer.host.instance;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Connection state of an instance's WhatsApp number at its provider. */
 public enum InstanceStatus {
@@ -20,10 +19,5 @@ public enum InstanceStatus {
     @JsonValue
     public String wire() {
         return wire;
-    }
-
-    static InstanceStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown instance status " + value));
     }
 }

@@ -1,7 +1,6 @@
 package dev.bouncer.host.message;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * Lifecycle of an outbound message: {@code queued -> sending -> sent -> delivered -> read}, or
@@ -26,10 +25,5 @@ public enum MessageStatus {
     @JsonValue
     public String wire() {
         return wire;
-    }
-
-    static MessageStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown message status " + value));
     }
 }

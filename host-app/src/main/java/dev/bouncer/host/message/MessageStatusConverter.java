@@ -1,19 +1,13 @@
 package dev.bouncer.host.message;
 
-import jakarta.persistence.AttributeConverter;
+import dev.bouncer.host.common.WireNameConverter;
 import jakarta.persistence.Converter;
 
 /** Stores message statuses by their wire names. */
 @Converter(autoApply = true)
-class MessageStatusConverter implements AttributeConverter<MessageStatus, String> {
+class MessageStatusConverter extends WireNameConverter<MessageStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(MessageStatus status) {
-        return status == null ? null : status.wire();
-    }
-
-    @Override
-    public MessageStatus convertToEntityAttribute(String value) {
-        return value == null ? null : MessageStatus.fromWire(value);
+    MessageStatusConverter() {
+        super(MessageStatus.class, MessageStatus::wire);
     }
 }

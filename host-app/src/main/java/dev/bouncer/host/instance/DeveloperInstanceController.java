@@ -3,6 +3,11 @@ package dev.bouncer.host.instance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.workspace.OwnerPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Developer settings: the owner registers and lists the workspace's instances. */
 @RestController
+@Tag(name = "Developer settings: instances")
 @RequestMapping(path = "/api/v1/developer/instances", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeveloperInstanceController {
 
@@ -28,7 +34,11 @@ class DeveloperInstanceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "registerInstance", summary = "Register an instance (a WhatsApp number)")
+    @ApiResponse(responseCode = "201", description = "Registered; secrets are stored encrypted.")
     ResponseEntity<OwnerInstanceView> register(@AuthenticationPrincipal OwnerPrincipal owner,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = RegisterBody.class)))
             @RequestBody JsonNode body) {
         Instance instance = instances.register(owner.workspaceId(), body);
         return ResponseEntity.created(URI.create("/api/v1/developer/instances/" + instance.getId()))
@@ -40,6 +50,7 @@ class DeveloperInstanceController {
      * renewed), which resumes its paused queue. Health checks will do this on their own later.
      */
     @PostMapping("/{id}/resume")
+    @Operation(operationId = "resumeInstance", summary = "Mark an instance connected and resume its queue")
     OwnerInstanceView resume(@AuthenticationPrincipal OwnerPrincipal owner,
             @PathVariable String id) {
         Instance instance = instances.markConnected(owner.workspaceId(), id);
@@ -47,6 +58,7 @@ class DeveloperInstanceController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getOwnedInstance", summary = "Read an instance with its settings")
     OwnerInstanceView get(@AuthenticationPrincipal OwnerPrincipal owner, @PathVariable String id) {
         Instance instance = instances.findInWorkspace(owner.workspaceId(), id)
                 .orElseThrow(() -> new NotFoundException("instance", id));
@@ -54,9 +66,22 @@ class DeveloperInstanceController {
     }
 
     @GetMapping
+    @Operation(operationId = "listOwnedInstances", summary = "List the workspace's instances")
     Map<String, List<OwnerInstanceView>> list(@AuthenticationPrincipal OwnerPrincipal owner) {
         return Map.of("data", instances.listForOwner(owner.workspaceId()).stream()
                 .map(instance -> OwnerInstanceView.of(instance, instances.settings(instance)))
                 .toList());
+    }
+
+    /** The body of a registration, as documented; {@link InstanceRegistrationReader} checks it. */
+    @Schema(name = "RegisterInstanceRequest", requiredProperties = {"name", "environment", "provider"})
+    record RegisterBody(
+            @Schema(example = "Shop number", maxLength = 100) String name,
+            @Schema(allowableValues = {"live", "test"}) String environment,
+            @Schema(description = "`sandbox` for test instances; `cloud-api` for live ones.",
+                    allowableValues = {"cloud-api", "sandbox"}) String provider,
+            @Schema(description = "Provider settings; for `cloud-api`: `phoneNumberId`, "
+                    + "`accessToken` (stored encrypted, never shown again) and optional `baseUrl`.")
+            Map<String, String> config) {
     }
 }

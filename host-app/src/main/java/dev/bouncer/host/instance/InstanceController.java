@@ -3,6 +3,8 @@ package dev.bouncer.host.instance;
 import dev.bouncer.host.apikey.ApiKeyPrincipal;
 import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Instances of the key's workspace and environment, for clients that pick one to send with. */
 @RestController
+@Tag(name = "Instances")
 @RequestMapping(path = "/api/v1/instances", produces = MediaType.APPLICATION_JSON_VALUE)
 class InstanceController {
 
@@ -24,6 +27,7 @@ class InstanceController {
 
     @GetMapping
     @RequiresPermission(Permission.INSTANCE_READ)
+    @Operation(operationId = "listInstances", summary = "List the instances of the key's environment")
     Map<String, List<InstanceSummary>> list(@AuthenticationPrincipal ApiKeyPrincipal key) {
         return Map.of("data", instances.list(key.workspaceId(), key.environment()).stream()
                 .map(InstanceSummary::of).toList());

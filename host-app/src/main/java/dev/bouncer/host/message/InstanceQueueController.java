@@ -8,6 +8,8 @@ import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.instance.Instance;
 import dev.bouncer.host.instance.InstanceService;
 import dev.bouncer.host.throttle.ThrottleService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * effective throttle. It lives with the outbox because the queue is the outbox's.
  */
 @RestController
+@Tag(name = "Instances")
 class InstanceQueueController {
 
     private final InstanceService instances;
@@ -36,6 +39,7 @@ class InstanceQueueController {
 
     @GetMapping(path = "/api/v1/instances/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(Permission.INSTANCE_READ)
+    @Operation(operationId = "getInstance", summary = "Read an instance, its connection status and queue")
     @Transactional(readOnly = true)
     InstanceDetail get(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
         Instance instance = instances.find(key.workspaceId(), key.environment(), id)

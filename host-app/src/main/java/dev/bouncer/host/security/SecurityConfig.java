@@ -24,10 +24,20 @@ class SecurityConfig implements WebMvcConfigurer {
 
     static final String DEVELOPER_PATHS = "/api/v1/developer/**";
     static final String API_PATHS = "/api/**";
+    /** The OpenAPI description is public, so clients and generators can fetch it unauthenticated. */
+    static final String OPENAPI_PATHS = "/api/v1/openapi.json/**";
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain openApiDocument(HttpSecurity http) throws Exception {
+        return statelessApi(http.securityMatcher(OPENAPI_PATHS, "/api/v1/openapi.json.yaml"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
     }
 
     @Bean

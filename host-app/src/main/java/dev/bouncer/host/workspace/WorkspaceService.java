@@ -35,6 +35,23 @@ public class WorkspaceService {
         return workspace;
     }
 
+    /**
+     * Creates a workspace for another team. Name and email are checked first for a clear 409;
+     * the unique constraints still decide when two such requests race.
+     */
+    @Transactional
+    Workspace createSeparate(NewWorkspace request) {
+        if (workspaces.findByName(request.name()).isPresent()) {
+            throw new WorkspaceTakenException("workspace_name_taken",
+                    "A workspace named '" + request.name() + "' exists; choose another name.");
+        }
+        if (owners.findByEmailIgnoreCase(request.ownerEmail()).isPresent()) {
+            throw new WorkspaceTakenException("owner_email_taken",
+                    "That email already owns a workspace; each owner signs in to one workspace.");
+        }
+        return create(request.name(), request.ownerEmail(), request.ownerPassword());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Workspace> findByName(String name) {
         return workspaces.findByName(name);

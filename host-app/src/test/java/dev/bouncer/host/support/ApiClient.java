@@ -45,6 +45,17 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, with a JSON body when {@code json} is not null. */
+    public Response exchange(String method, String path, String authorization, String json) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = request(path, authorization).method(method, body);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     public Response postJson(String path, String authorization, String json) {
         return post(path, authorization, "application/json", json);
     }

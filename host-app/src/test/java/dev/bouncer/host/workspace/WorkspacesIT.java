@@ -1,0 +1,82 @@
+package dev.bouncer.host.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bouncer.host.support.ApiClient;
+import dev.bouncer.host.support.HostAppIT;
+import org.junit.jupiter.api.Test;
+
+/** The owner API creates further workspaces; each is a tenant of its own. */
+class WorkspacesIT extends HostAppIT {
+
+    private static final String PASSWORD = "a passphrase of their own";
+
+    @Test
+    void aNewWorkspaceHasItsOwnOwnerSandboxAndKeysAndSeesNothingOfTheFirst() {
+        String firstKeyId = api().postJson("/api/v1/developer/keys", owner(),
+                "{\"name\":\"first's\",\"environment\":\"test\",\"permissions\":[\"instance:read\"]}")
+                .json().path("id").asText();
+
+        ApiClient.Response created = api().postJson("/api/v1/developer/workspaces", owner(),
+                "{\"name\":\"Support team\",\"ownerEmail\":\" Lead@Example.TEST \","
+                        + "\"ownerPassword\":\"" + PASSWORD + "\"}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("ownerEmail").asText()).isEqualTo("lead@example.test");
+        assertThat(created.body()).doesNotContain(PASSWORD);
+        String lead = ApiClient.basic("lead@example.test", PASSWORD);
+        ApiClient.Response workspace = api().get("/api/v1/developer/workspace", lead);
+        assertThat(workspace.json().path("name").asText()).isEqualTo("Support team");
+        assertThat(workspace.json().path("id").asText()).isEqualTo(created.json().path("id").asText());
+        assertThat(api().get("/api/v1/developer/keys", lead).json().path("data")).isEmpty();
+        assertThat(api().get("/api/v1/developer/keys/" + firstKeyId, lead).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/developer/instances", lead).json().path("data"))
+                .singleElement().satisfies(sandbox ->
+                        assertThat(sandbox.path("provider").asText()).isEqualTo("sandbox"));
+        assertThat(api().get("/api/v1/developer/workspace", owner()).json().path("name").asText())
+                .isEqualTo("default");
+    }
+
+    @Test
+    void aTakenNameOrEmailIsAConflictAndChangesNothing() {
+        ApiClient.Response first = create("Duplicates", "dup@example.test");
+        ApiClient.Response sameName = create("Duplicates", "other@example.test");
+        ApiClient.Response sameEmail = create("Another name", "DUP@example.test");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(sameName.status()).isEqualTo(409);
+        assertThat(sameName.json().path("code").asText()).isEqualTo("workspace_name_taken");
+        assertThat(sameEmail.status()).isEqualTo(409);
+        assertThat(sameEmail.json().path("code").asText()).isEqualTo("owner_email_taken");
+        assertThat(api().get("/api/v1/developer/workspace",
+                ApiClient.basic("other@example.test", PASSWORD)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyBadFieldIsNamed() {
+        ApiClient.Response refused = api().postJson("/api/v1/developer/workspaces", owner(),
+                "{\"name\":\" \",\"ownerEmail\":\"not-an-email\",\"ownerPassword\":\"short\","
+                        + "\"plan\":\"pro\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "ownerEmail", "ownerPassword", "plan");
+        assertThat(refused.body()).doesNotContain("short");
+    }
+
+    @Test
+    void anApiKeyCannotCreateWorkspaces() {
+        String key = createKey("test", "instance:read");
+
+        ApiClient.Response refused = api().postJson("/api/v1/developer/workspaces",
+                ApiClient.bearer(key), "{\"name\":\"x\",\"ownerEmail\":\"x@example.test\","
+                        + "\"ownerPassword\":\"" + PASSWORD + "\"}");
+
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    private ApiClient.Response create(String name, String email) {
+        return api().postJson("/api/v1/developer/workspaces", owner(), "{\"name\":\"" + name
+                + "\",\"ownerEmail\":\"" + email + "\",\"ownerPassword\":\"" + PASSWORD + "\"}");
+    }
+}

@@ -163,6 +163,16 @@ class KeyLifecycleIT {
         assertThat(afterSecondGrace).containsExactly(401, 401, 200);
     }
 
+    @Test
+    void rollWithoutGraceAfterALeakEndsEverySecretStillInGrace() {
+        Key key = newKey("Leaked", "instance:read");
+        String second = roll(key.id(), "{\"gracePeriod\":\"1h\"}").json().path("key").asText();
+
+        String third = roll(key.id(), "{\"gracePeriod\":\"0s\"}").json().path("key").asText();
+
+        assertThat(statuses(key.secret(), second, third)).containsExactly(401, 401, 200);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"{\"gracePeriod\":\"8d\"}", "{\"gracePeriod\":\"169h\"}",
         "{\"gracePeriod\":\"-1s\"}", "{\"gracePeriod\":\"soon\"}", "{\"gracePeriod\":true}",

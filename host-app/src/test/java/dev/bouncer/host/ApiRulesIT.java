@@ -178,7 +178,7 @@ class ApiRulesIT extends HostAppIT {
     // Developer settings: owner credentials only
 
     @ParameterizedTest
-    @ValueSource(strings = {DEVELOPER_KEYS, DEVELOPER_INSTANCES})
+    @ValueSource(strings = {DEVELOPER_KEYS, DEVELOPER_INSTANCES, "/api/v1/developer/audit"})
     void developerSettingsRefuseAnApiKey(String path) {
         Key key = newKey("live", ALL_PERMISSIONS);
 
@@ -197,6 +197,23 @@ class ApiRulesIT extends HostAppIT {
 
         assertUnauthorized(response, "Basic");
         assertThat(rows("api_key")).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void developerSettingsRefuseAnApiKeyThatTriesToRollOrWidenItself() {
+        Key key = newKey("test", "instance:read");
+        long secretsBefore = rows("api_key_secret");
+
+        ApiClient.Response roll = postJson(DEVELOPER_KEYS + "/" + key.id() + "/roll", key.bearer(),
+                "{\"gracePeriod\":\"7d\"}");
+        ApiClient.Response widen = recorded("PATCH " + DEVELOPER_KEYS, key.bearer(),
+                api().patch(DEVELOPER_KEYS + "/" + key.id(), key.bearer(), "application/json",
+                        keyBody("widened", "test", ALL_PERMISSIONS).replace(",\"environment\":\"test\"", "")));
+
+        assertUnauthorized(roll, "Basic");
+        assertUnauthorized(widen, "Basic");
+        assertThat(rows("api_key_secret")).isEqualTo(secretsBefore);
+        assertForbidden(get(MESSAGES + "msg_" + Ids.randomBase62(22), key.bearer()), "message:send");
     }
 
     @ParameterizedTest

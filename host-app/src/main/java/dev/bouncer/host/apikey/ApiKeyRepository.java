@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+/** Stored keys, read and changed only within their workspace. */
 interface ApiKeyRepository extends JpaRepository<ApiKey, String> {
 
     List<ApiKey> findByWorkspaceIdOrderByCreatedAtAscIdAsc(String workspaceId);

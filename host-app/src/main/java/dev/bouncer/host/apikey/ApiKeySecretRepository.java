@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** A key's secrets, found by their hash: the one lookup every authenticated request makes. */
 interface ApiKeySecretRepository extends JpaRepository<ApiKeySecret, String> {
 
     /** The secret and its key in one query by primary key: the whole cost of authentication. */

@@ -116,6 +116,20 @@ class KeysAcrossNodesPostgresIT {
         assertThat(afterB.path("lastUsedAt").asText()).isEqualTo(afterA.path("lastUsedAt").asText());
     }
 
+    @Test
+    void aNodeWritesTheLastUsesItSawWhenItShutsDown() throws Exception {
+        Key key = createOn(a, "instance:read");
+        ConfigurableApplicationContext nodeC = startNode();
+
+        new ApiClient(port(nodeC)).get(INSTANCES, ApiClient.bearer(key.secret()));
+        JsonNode beforeShutdown = a.get(KEYS + "/" + key.id(), OWNER).json();
+        nodeC.close();
+        JsonNode afterShutdown = a.get(KEYS + "/" + key.id(), OWNER).json();
+
+        assertThat(beforeShutdown.path("lastUsedAt").isNull()).isTrue();
+        assertThat(afterShutdown.path("lastUsedAt").isTextual()).isTrue();
+    }
+
     private static Key createOn(ApiClient node, String... permissions) {
         ApiClient.Response created = node.postJson(KEYS, OWNER, "{\"name\":\"shared\","
                 + "\"environment\":\"test\",\"permissions\":[\"" + String.join("\",\"", permissions)

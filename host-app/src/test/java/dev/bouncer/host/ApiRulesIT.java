@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncer.host.common.Ids;
 import dev.bouncer.host.support.ApiClient;
 import dev.bouncer.host.support.HostAppIT;
+import dev.bouncer.host.support.TestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -58,7 +59,7 @@ class ApiRulesIT extends HostAppIT {
     private static final String GRINNING = "\uD83D\uDE00";
     /** The body limit, {@code bouncer.api.max-body-size}: 64 KB. */
     private static final int BODY_LIMIT = 64 * 1024;
-    private static final Pattern KEY_FORMAT = Pattern.compile("bnc_(live|test)_[0-9A-Za-z]{32,}");
+    private static final Pattern KEY_FORMAT = Pattern.compile("bnc_(live|test)_[0-9A-Za-z]{46}");
     private static final Pattern PROBLEM_JSON = Pattern.compile("application/problem\\+json(;.*)?");
     /** What a stack trace, an exception or a database error would show. */
     private static final Pattern INTERNALS = Pattern.compile("Exception|Caused by|\\tat "
@@ -128,7 +129,7 @@ class ApiRulesIT extends HostAppIT {
     @ParameterizedTest
     @ValueSource(strings = {"test", "live"})
     void refusesAWellFormedButUnknownKey(String environment) {
-        String unknown = "bnc_" + environment + "_" + Ids.randomBase62(40);
+        String unknown = TestKeys.wellFormedUnknown(environment);
         secrets.add(unknown);
 
         ApiClient.Response response = get(INSTANCES, ApiClient.bearer(unknown));
@@ -137,6 +138,27 @@ class ApiRulesIT extends HostAppIT {
                 .isTrue();
         assertUnauthorized(response, "Bearer");
         assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void refusesAMistypedKeyExactlyLikeAnUnknownOne() {
+        Key key = newKey("test", "instance:read");
+        String secret = key.secret();
+        char changed = secret.charAt(20) == 'a' ? 'b' : 'a';
+        String mistyped = secret.substring(0, 20) + changed + secret.substring(21);
+        String unknown = TestKeys.wellFormedUnknown("test");
+        secrets.add(mistyped);
+        secrets.add(unknown);
+
+        ApiClient.Response mistypedAnswer = get(INSTANCES, ApiClient.bearer(mistyped));
+        ApiClient.Response unknownAnswer = get(INSTANCES, ApiClient.bearer(unknown));
+        ApiClient.Response truncatedAnswer = get(INSTANCES, ApiClient.bearer(secret.substring(0, 49)));
+
+        assertUnauthorized(mistypedAnswer, "Bearer");
+        assertUnauthorized(truncatedAnswer, "Bearer");
+        assertThat(mistypedAnswer.body()).isEqualTo(unknownAnswer.body());
+        assertThat(mistypedAnswer.header("WWW-Authenticate"))
+                .isEqualTo(unknownAnswer.header("WWW-Authenticate"));
     }
 
     @Test
@@ -156,7 +178,7 @@ class ApiRulesIT extends HostAppIT {
     // Developer settings: owner credentials only
 
     @ParameterizedTest
-    @ValueSource(strings = {DEVELOPER_KEYS, DEVELOPER_INSTANCES})
+    @ValueSource(strings = {DEVELOPER_KEYS, DEVELOPER_INSTANCES, "/api/v1/developer/audit"})
     void developerSettingsRefuseAnApiKey(String path) {
         Key key = newKey("live", ALL_PERMISSIONS);
 
@@ -175,6 +197,23 @@ class ApiRulesIT extends HostAppIT {
 
         assertUnauthorized(response, "Basic");
         assertThat(rows("api_key")).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void developerSettingsRefuseAnApiKeyThatTriesToRollOrWidenItself() {
+        Key key = newKey("test", "instance:read");
+        long secretsBefore = rows("api_key_secret");
+
+        ApiClient.Response roll = postJson(DEVELOPER_KEYS + "/" + key.id() + "/roll", key.bearer(),
+                "{\"gracePeriod\":\"7d\"}");
+        ApiClient.Response widen = recorded("PATCH " + DEVELOPER_KEYS, key.bearer(),
+                api().patch(DEVELOPER_KEYS + "/" + key.id(), key.bearer(), "application/json",
+                        keyBody("widened", "test", ALL_PERMISSIONS).replace(",\"environment\":\"test\"", "")));
+
+        assertUnauthorized(roll, "Basic");
+        assertUnauthorized(widen, "Basic");
+        assertThat(rows("api_key_secret")).isEqualTo(secretsBefore);
+        assertForbidden(get(MESSAGES + "msg_" + Ids.randomBase62(22), key.bearer()), "message:send");
     }
 
     @ParameterizedTest
@@ -617,7 +656,9 @@ class ApiRulesIT extends HostAppIT {
         assertThat(Instant.parse(body.path("createdAt").asText()))
                 .isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(key.startsWith("bnc_" + environment + "_") && KEY_FORMAT.matcher(key).matches())
-                .as("the key is bnc_%s_ and at least 32 base62 characters", environment).isTrue();
+                .as("the key is bnc_%s_ and 46 base62 characters", environment).isTrue();
+        assertThat(TestKeys.withChecksum(key.substring(0, key.length() - 6))).as("checksum")
+                .isEqualTo(key);
         assertThat(created.header("Location")).isEqualTo(DEVELOPER_KEYS + "/" + id);
         assertThat(created.header("Cache-Control")).contains("no-store");
         assertThat(used.status()).as(describe(used)).isEqualTo(200);
@@ -834,7 +875,7 @@ class ApiRulesIT extends HostAppIT {
     @Test
     void noResponseHeaderEchoesTheAuthorizationHeader() {
         Key key = newKey("test", "instance:read");
-        String unknownKey = "bnc_test_" + Ids.randomBase62(40);
+        String unknownKey = TestKeys.wellFormedUnknown("test");
         secrets.add(unknownKey);
         List<String> authorizations = List.of(key.bearer(), ApiClient.bearer(unknownKey),
                 "Bearer garbage-token", owner(), ApiClient.basic(OWNER_EMAIL, "wrong password"));

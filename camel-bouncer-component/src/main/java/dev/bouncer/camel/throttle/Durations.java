@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as users write them: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, or ISO-8601
- * ({@code PT3S}).
+ * Durations as users write them: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, {@code 7d},
+ * or ISO-8601 ({@code PT3S}). A day is exactly 24 hours, as in {@link Duration#ofDays}.
  *
  * <p>Parsing is strict so that a setting means one thing: the unit follows the digits directly
  * ({@code "3 s"} and {@code " 3s"} are refused), units are lower case ({@code m} is minutes,
@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-    private static final Pattern SHORT_FORM = Pattern.compile("([0-9]+)(ms|s|m|h)");
+    private static final Pattern SHORT_FORM = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
     private static final String ACCEPTED_FORMS =
-            "a whole number followed by ms, s, m or h (250ms, 3s, 2m, 1h), or ISO-8601 (PT3S)";
+            "a whole number followed by ms, s, m, h or d (250ms, 3s, 2m, 1h, 7d), or ISO-8601 (PT3S)";
+    private static final long MILLIS_PER_DAY = 86_400_000;
     private static final long MILLIS_PER_HOUR = 3_600_000;
     private static final long MILLIS_PER_MINUTE = 60_000;
     private static final long MILLIS_PER_SECOND = 1_000;
@@ -29,7 +30,8 @@ public final class Durations {
     }
 
     /**
-     * Reads a duration written as {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h} or ISO-8601.
+     * Reads a duration written as {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, {@code 7d} or
+     * ISO-8601.
      *
      * @throws IllegalArgumentException for null, blank, malformed, negative, sub-millisecond
      *     or overflowing text, with a message quoting the text and the accepted forms
@@ -49,7 +51,9 @@ public final class Durations {
 
     /**
      * The shortest exact form among {@code ms}, {@code s}, {@code m} and {@code h}: the largest
-     * unit that divides the duration ({@code 90s} stays {@code 90s}, zero is {@code 0s}).
+     * unit that divides the duration ({@code 90s} stays {@code 90s}, zero is {@code 0s}). It never
+     * writes days ({@code 48h} stays {@code 48h}), so stored settings stay readable by builds that
+     * do not know the {@code d} unit.
      * A negative or sub-millisecond duration, which {@link #parse} refuses, is written in
      * ISO-8601 so that messages about it still show the exact value.
      */
@@ -92,6 +96,7 @@ public final class Durations {
             case "s" -> MILLIS_PER_SECOND;
             case "m" -> MILLIS_PER_MINUTE;
             case "h" -> MILLIS_PER_HOUR;
+            case "d" -> MILLIS_PER_DAY;
             default -> throw new IllegalStateException("unit not in pattern: " + unit);
         };
     }

@@ -20,6 +20,7 @@ class DurationsTest {
         "3s, 3000",
         "2m, 120000",
         "1h, 3600000",
+        "7d, 604800000",
         "0s, 0",
         "0ms, 0",
         "007s, 7000",
@@ -45,6 +46,7 @@ class DurationsTest {
         "5400000, 90m",
         "3600000, 1h",
         "129600000, 36h",
+        "604800000, 168h",
         "0, 0s",
     })
     void formatsInTheLargestExactUnit(long millis, String expected) {
@@ -97,18 +99,18 @@ class DurationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "abc", "3 s", " 3s", "3s ", "3", "s", "1.5s", "3S", "3sec", "3min", "1d", "+3s", "3s500ms",
+        "abc", "3 s", " 3s", "3s ", "3", "s", "1.5s", "3S", "3sec", "3min", "1D", "1.5d", "+3s", "3s500ms",
         "pt3s", "P", "PT",
     })
     void rejectsMalformedTextListingTheAcceptedForms(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("'" + text + "'", "250ms, 3s, 2m, 1h", "PT3S");
+                .hasMessageContainingAll("'" + text + "'", "250ms, 3s, 2m, 1h, 7d", "PT3S");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "9223372036854775808ms", "2562047788016h", "99999999999999999999999s",
+        "9223372036854775808ms", "2562047788016h", "106751991168d", "99999999999999999999999s",
         "PT9223372036854775807S", "PT99999999999999999999H",
     })
     void rejectsDurationsTooLargeToCountInMilliseconds(String text) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A stored API key: its hash, never the key itself, plus what it may do. */
+/**
+ * A stored API key: what it may do and its state. Its secrets, never stored themselves, are
+ * {@link ApiKeySecret} rows; the key keeps only the display hint of the newest one.
+ */
 @Entity
 @Table(name = "api_key")
 class ApiKey {
@@ -32,9 +35,6 @@ class ApiKey {
     @Column(nullable = false)
     private Set<Permission> permissions;
 
-    @Column(name = "secret_hash", nullable = false, unique = true)
-    private String secretHash;
-
     @Column(name = "display_prefix", nullable = false)
     private String displayPrefix;
 
@@ -43,6 +43,10 @@ class ApiKey {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The owner's email; null only for keys made before keys recorded their creator. */
+    @Column(name = "created_by")
+    private String createdBy;
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
@@ -56,27 +60,48 @@ class ApiKey {
     protected ApiKey() {
     }
 
-    ApiKey(String workspaceId, String name, Environment environment, Set<Permission> permissions,
-            String fullKey, Instant now) {
+    ApiKey(String workspaceId, NewKey request, String createdBy, String fullKey, Instant now) {
         this.id = Ids.next("key");
         this.workspaceId = workspaceId;
-        this.name = name;
-        this.environment = environment;
-        this.permissions = EnumSet.copyOf(permissions);
-        this.secretHash = ApiKeyFormat.hash(fullKey);
+        this.name = request.name();
+        this.environment = request.environment();
+        this.permissions = EnumSet.copyOf(request.permissions());
         this.displayPrefix = ApiKeyFormat.prefix(environment);
         this.displaySuffix = ApiKeyFormat.displaySuffix(fullKey);
         this.createdAt = now;
+        this.createdBy = createdBy;
+        this.expiresAt = request.expiresAt();
     }
 
-    boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    boolean isRevoked() {
+        return revokedAt != null;
     }
 
-    void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
+    /** True from {@code expiresAt} on: a key is usable strictly before its expiry. */
+    boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Revokes once; false when the key was already revoked. */
+    boolean revoke(Instant now) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        return true;
+    }
+
+    /** After a roll the hint shows the newest secret, the one the owner just received. */
+    void showNewestSecret(String fullKey) {
+        displaySuffix = ApiKeyFormat.displaySuffix(fullKey);
+    }
+
+    void rename(String newName) {
+        name = newName;
+    }
+
+    void grant(Set<Permission> newPermissions) {
+        permissions = EnumSet.copyOf(newPermissions);
     }
 
     ApiKeyPrincipal principal() {
@@ -100,11 +125,7 @@ class ApiKey {
     }
 
     Set<Permission> getPermissions() {
-        return permissions;
-    }
-
-    String getSecretHash() {
-        return secretHash;
+        return EnumSet.copyOf(permissions);
     }
 
     /** What a person sees instead of the key: {@code bnc_test_...Ab3x}. */
@@ -114,6 +135,10 @@ class ApiKey {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    String getCreatedBy() {
+        return createdBy;
     }
 
     Instant getLastUsedAt() {

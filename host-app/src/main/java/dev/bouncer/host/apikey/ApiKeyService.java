@@ -1,42 +1,58 @@
 package dev.bouncer.host.apikey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.audit.AuditLog;
 import dev.bouncer.host.common.NotFoundException;
-import dev.bouncer.host.common.RequestReader;
+import dev.bouncer.host.workspace.OwnerPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, lists, revokes and authenticates API keys. */
+/**
+ * Creates, lists, changes, rolls, revokes and authenticates API keys. Every change writes its
+ * audit event in its own transaction. Authentication is never cached: each request reads its
+ * secret and key, so a change is seen by the next request on every node.
+ */
 @Service
 public class ApiKeyService {
 
-    private static final int MAX_NAME_LENGTH = 100;
-
     private final ApiKeyRepository keys;
+    private final ApiKeySecretRepository secrets;
+    private final AuditLog audit;
+    private final KeyUsageRecorder usage;
+    private final RefusedUseAudit refusedUses;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeySecretRepository secrets, AuditLog audit,
+            KeyUsageRecorder usage, RefusedUseAudit refusedUses, Clock clock) {
         this.keys = keys;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.usage = usage;
+        this.refusedUses = refusedUses;
         this.clock = clock;
     }
 
     /** Creates a key; the answer is the only place the full key ever appears. */
     @Transactional
-    ApiKeyView create(String workspaceId, JsonNode body) {
-        NewKey request = readNewKey(RequestReader.of(body));
+    ApiKeyView create(OwnerPrincipal owner, JsonNode body) {
+        Instant now = clock.instant();
+        NewKey request = KeyRequests.readNewKey(body, now);
         String fullKey = ApiKeyFormat.generate(request.environment());
-        ApiKey saved = keys.save(new ApiKey(workspaceId, request.name(), request.environment(),
-                request.permissions(), fullKey, clock.instant()));
-        return ApiKeyView.of(saved, fullKey);
+
+        ApiKey key = keys.save(new ApiKey(owner.workspaceId(), request, owner.getUsername(),
+                fullKey, now));
+        secrets.save(new ApiKeySecret(key, fullKey, now));
+        audit.record(KeyAudit.created(key, owner.getUsername()));
+        return ApiKeyView.of(key, fullKey);
     }
 
     @Transactional(readOnly = true)
@@ -51,73 +67,115 @@ public class ApiKeyService {
                 .orElseThrow(() -> new NotFoundException("API key", keyId));
     }
 
-    /** Revokes at once: the next request with the key is refused. Revoking twice is harmless. */
+    /** Sets the name and/or the permissions; the next request with the key sees them. */
     @Transactional
-    ApiKeyView revoke(String workspaceId, String keyId) {
-        ApiKey key = keys.findByIdAndWorkspaceId(keyId, workspaceId)
-                .orElseThrow(() -> new NotFoundException("API key", keyId));
-        key.revoke(clock.instant());
+    ApiKeyView update(OwnerPrincipal owner, String keyId, JsonNode body) {
+        KeyChange change = KeyRequests.readChange(body);
+        ApiKey key = lockedKey(owner.workspaceId(), keyId);
+        if (key.isRevoked()) {
+            throw new KeyRevokedException(keyId);
+        }
+
+        Map<String, Map<String, Object>> changes = apply(key, change);
+        if (!changes.isEmpty()) {
+            audit.record(KeyAudit.updated(key, owner.getUsername(), clock.instant(), changes));
+        }
         return ApiKeyView.of(key);
     }
 
-    /** The caller behind a presented key, if it is well-formed, known, unexpired and unrevoked. */
-    @Transactional(readOnly = true)
+    /**
+     * Gives the key a new secret, answered once. The secrets it had keep working for the grace
+     * period (or less, when an earlier roll already ended them sooner), so clients can move over.
+     */
+    @Transactional
+    ApiKeyView roll(OwnerPrincipal owner, String keyId, JsonNode body) {
+        Duration grace = KeyRequests.readGracePeriod(body);
+        ApiKey key = lockedKey(owner.workspaceId(), keyId);
+        Instant now = clock.instant();
+        requireRollable(key, now);
+
+        Instant oldSecretsEnd = now.plus(grace);
+        secrets.findUsable(key.getId(), now).forEach(secret -> secret.endBy(oldSecretsEnd));
+        String fullKey = ApiKeyFormat.generate(key.getEnvironment());
+        secrets.save(new ApiKeySecret(key, fullKey, now));
+        key.showNewestSecret(fullKey);
+        audit.record(KeyAudit.rolled(key, owner.getUsername(), now, grace, oldSecretsEnd));
+        return ApiKeyView.of(key, fullKey);
+    }
+
+    /** Revokes at once: the next request with any of its secrets is refused. Twice is harmless. */
+    @Transactional
+    ApiKeyView revoke(OwnerPrincipal owner, String keyId) {
+        ApiKey key = lockedKey(owner.workspaceId(), keyId);
+        if (key.revoke(clock.instant())) {
+            audit.record(KeyAudit.revoked(key, owner.getUsername()));
+        }
+        return ApiKeyView.of(key);
+    }
+
+    /**
+     * The caller behind a presented key, if it is well-formed, known, unexpired and unrevoked.
+     * A key with a wrong shape or checksum is refused before any query. Not one transaction:
+     * the lookup is a single query, and a refusal's audit event commits on its own.
+     */
     public Optional<ApiKeyPrincipal> authenticate(String presented) {
         if (ApiKeyFormat.environmentOf(presented).isEmpty()) {
             return Optional.empty();
         }
         String hash = ApiKeyFormat.hash(presented);
-        Instant now = clock.instant();
-        return keys.findBySecretHash(hash)
-                .filter(key -> MessageDigest.isEqual(bytes(key.getSecretHash()), bytes(hash)))
-                .filter(key -> key.isUsableAt(now))
-                .map(ApiKey::principal);
+        return secrets.findWithKey(hash)
+                .filter(secret -> MessageDigest.isEqual(bytes(secret.getSecretHash()), bytes(hash)))
+                .flatMap(secret -> admit(secret, clock.instant()));
     }
 
-    private NewKey readNewKey(RequestReader body) {
-        body.rejectUnknownFields(Set.of("name", "environment", "permissions"));
-        String name = body.requiredString("name");
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl))) {
-            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH
-                    + " characters, not blank, without control characters");
+    private Optional<ApiKeyPrincipal> admit(ApiKeySecret secret, Instant now) {
+        ApiKey key = secret.getKey();
+        if (key.isRevoked()) {
+            return Optional.empty();
         }
-        String environmentName = body.requiredString("environment");
-        Optional<Environment> environment = Optional.ofNullable(environmentName)
-                .flatMap(Environment::fromWire);
-        if (environmentName != null && environment.isEmpty()) {
-            body.reject("environment", "must be 'live' or 'test'");
+        if (key.isExpiredAt(now)) {
+            refusedUses.keyExpired(key, now);
+            return Optional.empty();
         }
-        Set<Permission> permissions = readPermissions(body);
-        body.throwIfInvalid();
-        return new NewKey(name.strip(), environment.orElseThrow(), permissions);
+        if (secret.isPastGraceAt(now)) {
+            refusedUses.secretPastGrace(secret, now);
+            return Optional.empty();
+        }
+        usage.record(key.getId(), now);
+        return Optional.of(key.principal());
     }
 
-    private static Set<Permission> readPermissions(RequestReader body) {
-        List<String> names = body.stringArray("permissions");
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        if (names == null) {
-            return permissions;
-        }
-        for (String name : names) {
-            Permission.fromWire(name).ifPresentOrElse(permissions::add, () -> body.reject(
-                    "permissions", "'" + name + "' is not a permission; known: " + known()));
-        }
-        if (names.isEmpty()) {
-            body.reject("permissions", "must name at least one permission; known: " + known());
-        }
-        return permissions;
+    private ApiKey lockedKey(String workspaceId, String keyId) {
+        return keys.lockByIdAndWorkspaceId(keyId, workspaceId)
+                .orElseThrow(() -> new NotFoundException("API key", keyId));
     }
 
-    private static String known() {
-        return String.join(", ", EnumSet.allOf(Permission.class).stream()
-                .map(Permission::wire).toList());
+    private static void requireRollable(ApiKey key, Instant now) {
+        if (key.isRevoked()) {
+            throw new KeyRevokedException(key.getId());
+        }
+        if (key.isExpiredAt(now)) {
+            throw new KeyExpiredException(key.getId());
+        }
+    }
+
+    /** Applies the change and returns each field that really changed, before and after. */
+    private static Map<String, Map<String, Object>> apply(ApiKey key, KeyChange change) {
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        change.name().filter(name -> !name.equals(key.getName())).ifPresent(name -> {
+            changes.put("name", KeyAudit.change(key.getName(), name));
+            key.rename(name);
+        });
+        change.permissions().filter(granted -> !granted.equals(key.getPermissions()))
+                .ifPresent(granted -> {
+                    changes.put("permissions", KeyAudit.change(
+                            KeyAudit.wire(key.getPermissions()), KeyAudit.wire(granted)));
+                    key.grant(granted);
+                });
+        return changes;
     }
 
     private static byte[] bytes(String hex) {
         return hex.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private record NewKey(String name, Environment environment, Set<Permission> permissions) {
     }
 }

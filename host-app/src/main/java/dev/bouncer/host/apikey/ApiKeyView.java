@@ -1,17 +1,19 @@
 package dev.bouncer.host.apikey;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.bouncer.host.common.Environment;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An API key as the owner sees it. {@code key} is present only in the answer that created it.
+ * An API key as the owner sees it. Every field is shown, null when unset, except {@code key}:
+ * the full key is present only in the answer that created or rolled it.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(Include.ALWAYS)
 record ApiKeyView(String id, String name, Environment environment, List<Permission> permissions,
-        String keyHint, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-        Instant revokedAt, String key) {
+        String keyHint, Instant createdAt, String createdBy, Instant lastUsedAt,
+        Instant expiresAt, Instant revokedAt, @JsonInclude(Include.NON_NULL) String key) {
 
     static ApiKeyView of(ApiKey apiKey) {
         return of(apiKey, null);
@@ -20,8 +22,8 @@ record ApiKeyView(String id, String name, Environment environment, List<Permissi
     static ApiKeyView of(ApiKey apiKey, String fullKey) {
         return new ApiKeyView(apiKey.getId(), apiKey.getName(), apiKey.getEnvironment(),
                 apiKey.getPermissions().stream().sorted().toList(), apiKey.displayHint(),
-                apiKey.getCreatedAt(), apiKey.getLastUsedAt(), apiKey.getExpiresAt(),
-                apiKey.getRevokedAt(), fullKey);
+                apiKey.getCreatedAt(), apiKey.getCreatedBy(), apiKey.getLastUsedAt(),
+                apiKey.getExpiresAt(), apiKey.getRevokedAt(), fullKey);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.bouncer.host.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list. {@code nextCursor} is null on the last page; otherwise passing it back as
+ * One page of a list. {@code nextCursor} is null on the last page (and shown as null, so a
+ * client can tell the end from a missing field); otherwise passing it back as
  * {@code cursor} returns the items after this page.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Page<T>(List<T> data, String nextCursor) {
 
     public Page {

@@ -2,6 +2,8 @@ package dev.bouncer.host.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.bouncer.camel.throttle.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.Set;
  * bad fields at once instead of failing on the first.
  */
 public final class RequestReader {
+
+    private static final String DURATION_FORMS =
+            "must be a duration such as \"500ms\", \"3s\", \"2m\", \"1h\", \"7d\" or \"PT3S\"";
 
     private final JsonNode node;
     private final String prefix;
@@ -91,6 +96,30 @@ public final class RequestReader {
             strings.add(element.textValue());
         }
         return strings;
+    }
+
+    /**
+     * A duration as {@link Durations} reads it ({@code "3s"}, {@code "24h"}, {@code "PT3S"}), or
+     * a JSON whole number of milliseconds. Empty when absent, and when invalid: then the field is
+     * rejected. Limits are the operation's to check.
+     */
+    public Optional<Duration> optionalDuration(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
+            return Optional.of(Duration.ofMillis(value.longValue()));
+        }
+        if (value.isTextual()) {
+            try {
+                return Optional.of(Durations.parse(value.textValue()));
+            } catch (IllegalArgumentException notADuration) {
+                // reported below, like a value of the wrong type
+            }
+        }
+        reject(field, DURATION_FORMS);
+        return Optional.empty();
     }
 
     /** The field's raw JSON value, null when absent or JSON null: for fields of mixed types. */

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Throttle settings in JSON, as clients send them and as they are stored. Durations are strings
- * such as {@code "500ms"}, {@code "3s"}, {@code "2m"} or ISO-8601 {@code "PT3S"}; a bare number
- * means milliseconds. Fields left out take the documented defaults.
+ * such as {@code "500ms"}, {@code "3s"}, {@code "2m"}, {@code "1h"} or ISO-8601 {@code "PT3S"};
+ * a bare number means milliseconds. Fields left out take the documented defaults.
  */
 final class ThrottleCodec {
 
@@ -72,27 +72,7 @@ final class ThrottleCodec {
     }
 
     private static Duration duration(RequestReader reader, String field, Duration fallback) {
-        JsonNode value = reader.raw(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue() < 0 ? reject(reader, field, fallback)
-                    : Duration.ofMillis(value.longValue());
-        }
-        if (!value.isTextual()) {
-            return reject(reader, field, fallback);
-        }
-        try {
-            return Durations.parse(value.textValue());
-        } catch (IllegalArgumentException e) {
-            return reject(reader, field, fallback);
-        }
-    }
-
-    private static Duration reject(RequestReader reader, String field, Duration fallback) {
-        reader.reject(field, "must be a duration such as \"500ms\", \"3s\", \"2m\" or \"PT3S\"");
-        return fallback;
+        return reader.optionalDuration(field).orElse(fallback);
     }
 
     private static int integer(RequestReader reader, String field, int fallback) {

@@ -2,7 +2,9 @@ package dev.bouncer.host.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bouncer.host.common.Ids;
+import dev.bouncer.host.support.ApiClient;
 import dev.bouncer.host.support.HostAppIT;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +44,38 @@ class KeyStorageIT extends HostAppIT {
     void storesTheKeysSha256InItsPlace() {
         String key = createKey("test", "message:send");
 
-        List<String> hashes = jdbc.queryForList("select secret_hash from api_key", String.class);
+        List<String> hashes = jdbc.queryForList("select secret_hash from api_key_secret",
+                String.class);
 
         assertThat(hashes).contains(ApiKeyFormat.hash(key));
     }
 
     @Test
+    void storesNoKeyAndNoHashInTheAuditLog() {
+        JsonNode key = newKey("test", "instance:read");
+        String id = key.path("id").asText();
+        String created = key.path("key").asText();
+        String rolled = roll(id, "0s");
+        api().get("/api/v1/instances", ApiClient.bearer(created));
+        api().delete("/api/v1/developer/keys/" + id, owner());
+        List<String> hashes = jdbc.queryForList(
+                "select secret_hash from api_key_secret where key_id = ?", String.class, id);
+
+        List<String> details = jdbc.queryForList(
+                "select details from audit_event where key_id = ?", String.class, id);
+
+        assertThat(hashes).hasSize(2);
+        assertThat(details).hasSizeGreaterThanOrEqualTo(3);
+        List<String> forbidden = new ArrayList<>(keysAndSecrets(List.of(created, rolled)));
+        forbidden.addAll(hashes);
+        assertThat(details).noneMatch(value -> containsAny(value, forbidden));
+    }
+
+    @Test
     void storesNoKeyInAnyTextColumnOfAnyTable() {
+        JsonNode rolledKey = newKey("live", "instance:read");
         List<String> keys = List.of(createKey("test", "message:send", "instance:read"),
-                createKey("live", "instance:read"));
+                rolledKey.path("key").asText(), roll(rolledKey.path("id").asText(), "1h"));
         send(keys.get(0), sandboxInstanceId(keys.get(0)), "+4915112345678", "Stored beside keys");
 
         List<String> leaks = textColumnsContaining(keysAndSecrets(keys));
@@ -71,6 +96,20 @@ class KeyStorageIT extends HostAppIT {
         assertThat(leaks).as("text columns that hold the access token in plain text").isEmpty();
         assertThat(ciphertexts).isNotEmpty()
                 .allSatisfy(value -> assertThat(value).startsWith("v1:"));
+    }
+
+    /** Creates a key and answers its id and full key. */
+    private JsonNode newKey(String environment, String permission) {
+        JsonNode created = api().postJson("/api/v1/developer/keys", owner(), "{\"name\":\"stored\","
+                + "\"environment\":\"" + environment + "\",\"permissions\":[\"" + permission + "\"]}")
+                .json();
+        assertThat(created.path("key").asText()).startsWith("bnc_");
+        return created;
+    }
+
+    private String roll(String keyId, String gracePeriod) {
+        return api().postJson("/api/v1/developer/keys/" + keyId + "/roll", owner(),
+                "{\"gracePeriod\":\"" + gracePeriod + "\"}").json().path("key").asText();
     }
 
     /** Every table and column of the schema holding a value that contains one of the secrets. */

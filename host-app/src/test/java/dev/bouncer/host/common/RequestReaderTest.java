@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,32 @@ class RequestReaderTest {
                             .containsExactly("instanceId", "to", "message");
                     assertThat(failure.getMessage()).isEqualTo("3 fields are invalid.");
                 });
+    }
+
+    @Test
+    void readsDurationsAsTextOrAsMilliseconds() {
+        RequestReader body = RequestReader.of(json(
+                "{\"grace\":\"24h\",\"week\":\"7d\",\"iso\":\"PT3S\",\"millis\":1500}"));
+
+        assertThat(body.optionalDuration("grace")).hasValue(Duration.ofHours(24));
+        assertThat(body.optionalDuration("week")).hasValue(Duration.ofDays(7));
+        assertThat(body.optionalDuration("iso")).hasValue(Duration.ofSeconds(3));
+        assertThat(body.optionalDuration("millis")).hasValue(Duration.ofMillis(1500));
+        assertThat(body.optionalDuration("absent")).isEmpty();
+        assertThat(body.isValid()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"\"soon\"", "\"-1s\"", "\"1 d\"", "-5", "1.5", "true", "[]"})
+    void refusesWhatIsNoDuration(String value) {
+        RequestReader body = RequestReader.of(json("{\"grace\":" + value + "}"));
+
+        assertThat(body.optionalDuration("grace")).isEmpty();
+
+        assertThat(errorsOf(body)).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("grace");
+            assertThat(error.message()).contains("\"3s\"", "\"7d\"");
+        });
     }
 
     private static List<FieldError> errorsOf(RequestReader body) {

@@ -56,6 +56,11 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response patch(String path, String authorization, String contentType, String json) {
+        return send(request(path, authorization).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Response postJson(String path, String authorization, String json) {
         return post(path, authorization, "application/json", json);
     }

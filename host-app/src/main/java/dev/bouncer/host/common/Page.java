@@ -1,13 +1,15 @@
 package dev.bouncer.host.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * One page of a list. {@code nextCursor} is null on the last page; otherwise passing it back as
- * {@code cursor} returns the items after this page.
+ * {@code cursor} returns the items after this page. It is written out as null rather than left
+ * out, so a client's loop can test it without knowing the API's null conventions.
  */
-public record Page<T>(List<T> data, String nextCursor) {
+public record Page<T>(List<T> data, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 
     public Page {
         data = List.copyOf(data);

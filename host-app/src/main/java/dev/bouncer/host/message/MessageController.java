@@ -8,7 +8,6 @@ import dev.bouncer.host.common.RequestReader;
 import java.net.URI;
 import java.util.List;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +28,11 @@ class MessageController {
     /** Tells a client whether the answer is the replay of an earlier request with its key. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    private final SendService sends;
     private final OutboxService outbox;
 
-    MessageController(OutboxService outbox) {
+    MessageController(SendService sends, OutboxService outbox) {
+        this.sends = sends;
         this.outbox = outbox;
     }
 
@@ -42,22 +43,12 @@ class MessageController {
             List<String> idempotencyKeys,
             @RequestBody JsonNode body) {
         SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKeys);
-        OutboxService.Enqueued enqueued = enqueue(key, request);
+        OutboxService.Enqueued enqueued =
+                sends.send(key.workspaceId(), key.environment(), request);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/messages/" + enqueued.message().getId()))
                 .header(REPLAYED_HEADER, String.valueOf(enqueued.replayed()))
                 .body(AcceptedMessage.of(enqueued));
-    }
-
-    private OutboxService.Enqueued enqueue(ApiKeyPrincipal key, SendRequest request) {
-        try {
-            return outbox.enqueue(key.workspaceId(), key.environment(), request);
-        } catch (DataIntegrityViolationException concurrentFirstUseOfTheKey) {
-            if (request.idempotencyKey() == null) {
-                throw concurrentFirstUseOfTheKey;
-            }
-            return outbox.enqueue(key.workspaceId(), key.environment(), request);
-        }
     }
 
     @GetMapping("/{id}")

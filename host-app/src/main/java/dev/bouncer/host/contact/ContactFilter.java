@@ -7,7 +7,7 @@ import dev.bouncer.host.common.QueryReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import jakarta.persistence.criteria.Predicate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
@@ -53,11 +53,13 @@ record ContactFilter(String q, Instant updatedSince) {
         return Specification.allOf(conditions);
     }
 
+    /** Both sides go through the database's lower(), so its case rules apply to both. */
     private Specification<Contact> matching() {
         String digits = q.replaceAll("[^0-9]", "");
-        String name = "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
+        String name = "%" + escapeLike(q) + "%";
         return (contact, query, where) -> {
-            var byName = where.like(where.lower(contact.get("name")), name, LIKE_ESCAPE);
+            Predicate byName = where.like(where.lower(contact.get("name")),
+                    where.lower(where.literal(name)), LIKE_ESCAPE);
             return digits.isEmpty() ? byName
                     : where.or(byName, where.like(contact.get("phone"), "%" + digits + "%"));
         };

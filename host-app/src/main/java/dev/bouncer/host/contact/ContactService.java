@@ -12,6 +12,7 @@ import dev.bouncer.host.common.Page;
 import dev.bouncer.host.common.PageRequest;
 import dev.bouncer.host.common.ValidationException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -93,7 +94,7 @@ public class ContactService {
             ContactChanges changes) {
         Contact contact = contacts.lockInScope(contactId, workspaceId, environment)
                 .orElseThrow(() -> new NotFoundException("contact", contactId));
-        apply(contact, changes);
+        apply(contact, changes, clock.instant());
         return ContactView.of(contact);
     }
 
@@ -116,22 +117,24 @@ public class ContactService {
     private Optional<ContactView> updateByPhone(String workspaceId, Environment environment,
             NewContact request) {
         return contacts.lockByPhone(request.phone(), workspaceId, environment).map(contact -> {
-            apply(contact, request.changes());
+            apply(contact, request.changes(), clock.instant());
             return ContactView.of(contact);
         });
     }
 
+    /** A new contact's fields are set at its creation time: createdAt and updatedAt agree. */
     private ContactView insert(String workspaceId, Environment environment, NewContact request) {
-        Contact contact = new Contact(workspaceId, environment, request.phone(), clock.instant());
-        apply(contact, request.changes());
+        Instant now = clock.instant();
+        Contact contact = new Contact(workspaceId, environment, request.phone(), now);
+        apply(contact, request.changes(), now);
         return ContactView.of(contacts.saveAndFlush(contact));
     }
 
-    private void apply(Contact contact, ContactChanges changes) {
+    private static void apply(Contact contact, ContactChanges changes, Instant now) {
         String tags = changes.tags().given() ? Tags.write(changes.tags().value()) : contact.getTags();
         contact.update(changes.name().applyTo(contact.getName()),
                 changes.email().applyTo(contact.getEmail()), tags,
-                mergedAttributes(contact, changes.attributes()), clock.instant());
+                mergedAttributes(contact, changes.attributes()), now);
     }
 
     /** The stored attributes with the patch applied, refused when the result breaks a limit. */

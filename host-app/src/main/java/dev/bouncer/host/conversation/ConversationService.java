@@ -12,6 +12,8 @@ import dev.bouncer.host.message.Recipients;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConversationService {
 
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
     private static final Sort INBOX_ORDER =
             Sort.by(Sort.Order.desc("lastMessageAt"), Sort.Order.desc("id"));
 
@@ -75,6 +78,9 @@ public class ConversationService {
         if (!sender.isValid()) {
             throw new IllegalArgumentException("The sender is not a phone number: " + sender.problem());
         }
+        // Checked before the contact is created, so an unknown instance leaves nothing behind.
+        instances.find(workspaceId, environment, instanceId)
+                .orElseThrow(() -> new NotFoundException("instance", instanceId));
         String contactId = contacts.findOrCreate(workspaceId, environment, sender.e164());
         return transaction.execute(status -> {
             Instance instance = instances.lockIn(workspaceId, environment, instanceId);
@@ -121,7 +127,14 @@ public class ConversationService {
 
     private Conversation activeOrOpen(Instance instance, String contactId, Instant now) {
         return conversations.findByActiveKey(Conversation.activeKey(instance.getId(), contactId))
-                .orElseGet(() -> conversations.save(new Conversation(instance.getWorkspaceId(),
-                        instance.getEnvironment(), instance.getId(), contactId, now)));
+                .orElseGet(() -> open(instance, contactId, now));
+    }
+
+    private Conversation open(Instance instance, String contactId, Instant now) {
+        Conversation opened = conversations.save(new Conversation(instance.getWorkspaceId(),
+                instance.getEnvironment(), instance.getId(), contactId, now));
+        log.debug("Conversation {} opened on instance {} with contact {}", opened.getId(),
+                instance.getId(), contactId);
+        return opened;
     }
 }

@@ -64,6 +64,7 @@ class ContactsIT extends HostAppIT {
         assertThat(id).startsWith("ct_");
         assertThat(created.header("Location")).isEqualTo(CONTACTS + "/" + id);
         assertThat(created.json().path("phone").asText()).isEqualTo("+4915112345678");
+        assertThat(created.json().path("updatedAt")).isEqualTo(created.json().path("createdAt"));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().path("id").asText()).isEqualTo(id);
         assertThat(again.json().path("name").asText()).isEqualTo("Ana Lima");

@@ -15,7 +15,7 @@ import org.hibernate.annotations.DynamicUpdate;
  */
 @Entity
 @DynamicUpdate
-public class Contact {
+class Contact {
 
     @Id
     private String id;

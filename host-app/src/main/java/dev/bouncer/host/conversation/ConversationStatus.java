@@ -8,7 +8,7 @@ import java.util.Optional;
  * Where a conversation stands. {@code open}, {@code pending} and {@code resolved} are active:
  * new messages join them. {@code closed} is final: the next message starts a new conversation.
  */
-public enum ConversationStatus {
+enum ConversationStatus {
     OPEN("open"),
     PENDING("pending"),
     RESOLVED("resolved"),
@@ -25,7 +25,7 @@ public enum ConversationStatus {
         return wire;
     }
 
-    public static Optional<ConversationStatus> fromWire(String value) {
+    static Optional<ConversationStatus> fromWire(String value) {
         return Arrays.stream(values()).filter(status -> status.wire.equals(value)).findFirst();
     }
 

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list. {@code nextCursor} is null on the last page (and shown as null, so a
- * client can tell the end from a missing field); otherwise passing it back as
- * {@code cursor} returns the items after this page.
+ * One page of a list. {@code nextCursor} is null on the last page; otherwise passing it back as
+ * {@code cursor} returns the items after this page. It is written out as null rather than left
+ * out, so a client's loop can test it without knowing the API's null conventions.
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
-public record Page<T>(List<T> data, String nextCursor) {
+public record Page<T>(List<T> data, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 
     public Page {
         data = List.copyOf(data);

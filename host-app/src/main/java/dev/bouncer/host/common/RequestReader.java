@@ -127,6 +127,16 @@ public final class RequestReader {
         return present(field);
     }
 
+    /** True when the body names the field, even as JSON null: in a PATCH, null clears a field. */
+    public boolean names(String field) {
+        return node.has(field);
+    }
+
+    /** True when the body names no field at all. */
+    public boolean isEmpty() {
+        return node.isEmpty();
+    }
+
     /** Names every field that the operation does not know, so typos do not pass silently. */
     public void rejectUnknownFields(Set<String> known) {
         Iterator<String> names = node.fieldNames();

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +35,11 @@ class MessageController {
     /** Tells a client whether the answer is the replay of an earlier request with its key. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    private final SendService sends;
     private final OutboxService outbox;
 
-    MessageController(OutboxService outbox) {
+    MessageController(SendService sends, OutboxService outbox) {
+        this.sends = sends;
         this.outbox = outbox;
     }
 
@@ -60,22 +61,12 @@ class MessageController {
                     content = @Content(schema = @Schema(implementation = SendBody.class)))
             @RequestBody JsonNode body) {
         SendRequest request = SendRequest.read(RequestReader.of(body), idempotencyKeys);
-        OutboxService.Enqueued enqueued = enqueue(key, request);
+        OutboxService.Enqueued enqueued =
+                sends.send(key.workspaceId(), key.environment(), request);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/messages/" + enqueued.message().getId()))
                 .header(REPLAYED_HEADER, String.valueOf(enqueued.replayed()))
                 .body(AcceptedMessage.of(enqueued));
-    }
-
-    private OutboxService.Enqueued enqueue(ApiKeyPrincipal key, SendRequest request) {
-        try {
-            return outbox.enqueue(key.workspaceId(), key.environment(), request);
-        } catch (DataIntegrityViolationException concurrentFirstUseOfTheKey) {
-            if (request.idempotencyKey() == null) {
-                throw concurrentFirstUseOfTheKey;
-            }
-            return outbox.enqueue(key.workspaceId(), key.environment(), request);
-        }
     }
 
     @GetMapping("/{id}")

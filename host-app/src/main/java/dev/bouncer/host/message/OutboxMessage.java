@@ -59,6 +59,14 @@ public class OutboxMessage {
     @Column(nullable = false)
     private String recipient;
 
+    /** The recipient's contact; null for messages accepted before contacts existed. */
+    @Column(name = "contact_id")
+    private String contactId;
+
+    /** The conversation the message belongs to; null like {@code contactId}. */
+    @Column(name = "conversation_id")
+    private String conversationId;
+
     @Column(nullable = false)
     private String body;
 
@@ -96,12 +104,14 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String workspaceId, Environment environment, String instanceId,
-            String recipient, String body, Instant now) {
+            Addressee addressee, String body, Instant now) {
         this.id = Ids.next("msg");
         this.workspaceId = workspaceId;
         this.environment = environment;
         this.instanceId = instanceId;
-        this.recipient = recipient;
+        this.recipient = addressee.recipient();
+        this.contactId = addressee.contactId();
+        this.conversationId = addressee.conversationId();
         this.body = body;
         this.createdAt = now;
         moveTo(MessageStatus.QUEUED, null, now);
@@ -181,6 +191,14 @@ public class OutboxMessage {
         return recipient;
     }
 
+    String getContactId() {
+        return contactId;
+    }
+
+    String getConversationId() {
+        return conversationId;
+    }
+
     String getBody() {
         return body;
     }
@@ -220,5 +238,14 @@ public class OutboxMessage {
     @Override
     public String toString() {
         return "OutboxMessage[id=" + id + ", status=" + status.wire() + "]";
+    }
+
+    /** Who a message goes to: the E.164 number, its contact and the conversation it joins. */
+    record Addressee(String recipient, String contactId, String conversationId) {
+
+        @Override
+        public String toString() {
+            return "Addressee[contactId=" + contactId + ", conversationId=" + conversationId + "]";
+        }
     }
 }

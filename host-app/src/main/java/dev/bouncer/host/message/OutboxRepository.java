@@ -4,6 +4,7 @@ import dev.bouncer.host.common.Environment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
@@ -22,6 +23,10 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
     boolean existsByInstanceIdAndStatus(String instanceId, MessageStatus status);
 
     long countByInstanceIdAndStatus(String instanceId, MessageStatus status);
+
+    /** A conversation's newest messages first; ordered by acceptance, which is total. */
+    List<OutboxMessage> findByConversationIdOrderByQueueSeqDesc(String conversationId,
+            Limit limit);
 
     long countByInstanceIdAndStatusAndQueueSeqLessThan(
             String instanceId, MessageStatus status, Long queueSeq);

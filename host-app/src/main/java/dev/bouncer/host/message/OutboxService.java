@@ -5,6 +5,7 @@ import dev.bouncer.camel.throttle.ThrottleSettings;
 import dev.bouncer.camel.throttle.ThrottleState;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.NotFoundException;
+import dev.bouncer.host.conversation.ConversationService;
 import dev.bouncer.host.instance.Instance;
 import dev.bouncer.host.instance.InstanceService;
 import dev.bouncer.host.instance.InstanceStatus;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,18 +50,21 @@ public class OutboxService {
     private final IdempotencyRepository idempotency;
     private final InstanceService instances;
     private final ThrottleService throttles;
+    private final ConversationService conversations;
     private final DispatchProperties properties;
     private final DispatchPacer pacer;
     private final RetryBackoff backoff;
     private final Clock clock;
 
     OutboxService(OutboxRepository messages, IdempotencyRepository idempotency,
-            InstanceService instances, ThrottleService throttles, DispatchProperties properties,
+            InstanceService instances, ThrottleService throttles,
+            ConversationService conversations, DispatchProperties properties,
             DispatchPacer pacer, RandomGenerator dispatchRandom, Clock clock) {
         this.messages = messages;
         this.idempotency = idempotency;
         this.instances = instances;
         this.throttles = throttles;
+        this.conversations = conversations;
         this.properties = properties;
         this.pacer = pacer;
         this.backoff = new RetryBackoff(properties.retryBaseDelay(), properties.retryMaxDelay(),
@@ -68,15 +73,37 @@ public class OutboxService {
     }
 
     /**
-     * Stores a validated message as queued; the commit is what makes the 202 true. With an
-     * idempotency key seen before, returns the message it produced instead (or refuses a
-     * different request). Two concurrent first uses of one key: one commit fails on the primary
-     * key, and the caller's retry then finds the winner's message.
+     * What can be refused before anything is written, read without locks: a replay or a
+     * conflict of an idempotency key, an unknown instance, a full queue. Lets a send refuse
+     * before it creates the recipient's contact; {@link #enqueue} checks it all again, locked.
+     *
+     * @return the earlier answer when the request replays an idempotency key
+     */
+    @Transactional(readOnly = true)
+    public Optional<Enqueued> precheck(String workspaceId, Environment environment,
+            SendRequest request) {
+        Optional<OutboxMessage> replay = liveReplay(idempotencyKey(workspaceId, environment,
+                request), request);
+        if (replay.isPresent()) {
+            return Optional.of(new Enqueued(replay.get(), true, estimate(replay.get())));
+        }
+        Instance instance = instances.find(workspaceId, environment, request.instanceId())
+                .orElseThrow(() -> new NotFoundException("instance", request.instanceId()));
+        checkQueueRoom(instance);
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a validated message as queued, in the contact's conversation on the instance; the
+     * commit is what makes the 202 true. With an idempotency key seen before, returns the
+     * message it produced instead (or refuses a different request), touching no conversation.
+     * Two concurrent first uses of one key: one commit fails on the primary key, and the
+     * caller's retry then finds the winner's message.
      */
     @Transactional
-    public Enqueued enqueue(String workspaceId, Environment environment, SendRequest request) {
-        IdempotencyRecord.Key idempotencyKey = request.idempotencyKey() == null ? null
-                : new IdempotencyRecord.Key(workspaceId, environment, request.idempotencyKey());
+    public Enqueued enqueue(String workspaceId, Environment environment, SendRequest request,
+            String contactId) {
+        IdempotencyRecord.Key idempotencyKey = idempotencyKey(workspaceId, environment, request);
         Optional<OutboxMessage> replay = replay(idempotencyKey, request);
         if (replay.isPresent()) {
             return new Enqueued(replay.get(), true, estimate(replay.get()));
@@ -84,14 +111,31 @@ public class OutboxService {
         Instance instance = instances.lockIn(workspaceId, environment, request.instanceId());
         long waiting = checkQueueRoom(instance);
 
+        // Only now, with the send certain to be accepted, may it open a conversation.
+        Instant now = clock.instant();
+        String conversationId = conversations.recordOutbound(instance, contactId, now);
         OutboxMessage queued = messages.save(new OutboxMessage(workspaceId, environment,
-                instance.getId(), request.to(), request.message(), clock.instant()));
+                instance.getId(), new OutboxMessage.Addressee(request.to(), contactId, conversationId),
+                request.message(), now));
         if (idempotencyKey != null) {
             idempotency.saveAndFlush(new IdempotencyRecord(idempotencyKey, request.fingerprint(),
-                    queued.getId(), clock.instant()));
+                    queued.getId(), now));
         }
         wakeDispatcherAfterCommit();
         return new Enqueued(queued, false, estimate(instance, waiting + 1));
+    }
+
+    private static IdempotencyRecord.Key idempotencyKey(String workspaceId,
+            Environment environment, SendRequest request) {
+        return request.idempotencyKey() == null ? null
+                : new IdempotencyRecord.Key(workspaceId, environment, request.idempotencyKey());
+    }
+
+    /** A conversation's newest messages, newest first. */
+    @Transactional(readOnly = true)
+    public List<ConversationMessage> recentInConversation(String conversationId, int limit) {
+        return messages.findByConversationIdOrderByQueueSeqDesc(conversationId, Limit.of(limit))
+                .stream().map(ConversationMessage::of).toList();
     }
 
     private long checkQueueRoom(Instance instance) {
@@ -107,22 +151,38 @@ public class OutboxService {
         return waiting;
     }
 
+    /** The message an idempotency key produced, forgetting the key once it has expired. */
     private Optional<OutboxMessage> replay(IdempotencyRecord.Key key, SendRequest request) {
         if (key == null) {
             return Optional.empty();
         }
         Optional<IdempotencyRecord> seen = idempotency.findById(key);
-        boolean expired = seen.isPresent()
-                && seen.get().getCreatedAt().isBefore(clock.instant().minus(IDEMPOTENCY_WINDOW));
-        if (expired) {
+        if (seen.isPresent() && isExpired(seen.get())) {
             idempotency.delete(seen.get());
             idempotency.flush();
             return Optional.empty();
         }
-        if (seen.isPresent() && !seen.get().getRequestHash().equals(request.fingerprint())) {
+        return seen.map(record -> replayed(record, request));
+    }
+
+    /** Like {@link #replay} but without writing: an expired key only reads as unknown. */
+    private Optional<OutboxMessage> liveReplay(IdempotencyRecord.Key key, SendRequest request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return idempotency.findById(key).filter(record -> !isExpired(record))
+                .map(record -> replayed(record, request));
+    }
+
+    private boolean isExpired(IdempotencyRecord record) {
+        return record.getCreatedAt().isBefore(clock.instant().minus(IDEMPOTENCY_WINDOW));
+    }
+
+    private OutboxMessage replayed(IdempotencyRecord record, SendRequest request) {
+        if (!record.getRequestHash().equals(request.fingerprint())) {
             throw new IdempotencyConflictException();
         }
-        return seen.map(record -> messages.findById(record.getMessageId()).orElseThrow());
+        return messages.findById(record.getMessageId()).orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code direct:bouncer-outbox}: how the YAML pipelines in {@code routes/} send. The body is the
  * text, header {@code CamelBouncerTo} the recipient; {@code CamelBouncerInstanceId} picks the
  * instance (default: the sandbox) and {@code CamelBouncerWorkspace} the workspace (default:
- * {@code default}). The message goes through the same validation and outbox as the REST API;
- * afterwards {@code CamelBouncerMessageId} and {@code CamelBouncerMessageStatus} are set.
+ * {@code default}). The message goes through the same validation, outbox, contact and
+ * conversation as the REST API; afterwards {@code CamelBouncerMessageId} and
+ * {@code CamelBouncerMessageStatus} are set.
  */
 @Component
 class PipelineOutboxRoute extends RouteBuilder {
@@ -31,13 +32,13 @@ class PipelineOutboxRoute extends RouteBuilder {
     static final String MESSAGE_STATUS = "CamelBouncerMessageStatus";
     private static final String DEFAULT_WORKSPACE = "default";
 
-    private final OutboxService outbox;
+    private final SendService sends;
     private final InstanceService instances;
     private final WorkspaceService workspaces;
 
-    PipelineOutboxRoute(OutboxService outbox, InstanceService instances,
+    PipelineOutboxRoute(SendService sends, InstanceService instances,
             WorkspaceService workspaces) {
-        this.outbox = outbox;
+        this.sends = sends;
         this.instances = instances;
         this.workspaces = workspaces;
     }
@@ -60,7 +61,7 @@ class PipelineOutboxRoute extends RouteBuilder {
                 .put("message", in.getBody(String.class));
         SendRequest request = SendRequest.read(RequestReader.of(body));
         OutboxMessage queued =
-                outbox.enqueue(workspace.getId(), instance.getEnvironment(), request).message();
+                sends.send(workspace.getId(), instance.getEnvironment(), request).message();
 
         in.setHeader(MESSAGE_ID, queued.getId());
         in.setHeader(MESSAGE_STATUS, queued.getStatus().wire());

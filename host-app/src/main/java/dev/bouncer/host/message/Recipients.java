@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * ({@code +49 151 1234-5678}, {@code 0049...}, digits with the country code) and the WhatsApp
  * ids of providers ({@code ...@s.whatsapp.net}, {@code ...@c.us}). Only the number's length is
  * checked against its country (libphonenumber's "possible"), not its range, so new number
- * ranges are never refused.
+ * ranges are never refused. Sends, contacts and inbound messages all go through this one
+ * normaliser, so one person always has one number.
  */
-final class Recipients {
+public final class Recipients {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Where a + may stand is checked after the notation is stripped, to name the problem. */
@@ -28,7 +29,7 @@ final class Recipients {
     }
 
     /** The recipient as E.164, or the reason it is not one. */
-    static Result normalise(String raw) {
+    public static Result normalise(String raw) {
         String value = plain(raw).strip();
         int at = value.lastIndexOf('@');
         if (at >= 0) {
@@ -134,7 +135,7 @@ final class Recipients {
     }
 
     /** Either an E.164 number or the reason the input is not one. */
-    record Result(String e164, String problem) {
+    public record Result(String e164, String problem) {
 
         static Result valid(String e164) {
             return new Result(e164, null);
@@ -144,7 +145,7 @@ final class Recipients {
             return new Result(null, problem);
         }
 
-        boolean isValid() {
+        public boolean isValid() {
             return e164 != null;
         }
     }

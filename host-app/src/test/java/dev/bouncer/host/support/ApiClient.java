@@ -56,9 +56,13 @@ public final class ApiClient {
         return send(request);
     }
 
-    public Response patch(String path, String authorization, String contentType, String json) {
+    public Response patch(String path, String authorization, String contentType, String body) {
         return send(request(path, authorization).header("Content-Type", contentType)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public Response patchJson(String path, String authorization, String json) {
+        return patch(path, authorization, "application/json", json);
     }
 
     public Response postJson(String path, String authorization, String json) {

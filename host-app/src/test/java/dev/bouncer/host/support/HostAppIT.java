@@ -51,8 +51,14 @@ public abstract class HostAppIT {
 
     /** Creates a key and returns the full key, which only this answer shows. */
     protected String createKey(String environment, String... permissions) {
+        return createKeyAs(owner(), environment, permissions);
+    }
+
+    /** Creates a key in the workspace of the owner signed in with {@code ownerAuthorization}. */
+    protected String createKeyAs(String ownerAuthorization, String environment,
+            String... permissions) {
         String list = String.join("\",\"", permissions);
-        ApiClient.Response created = api().postJson("/api/v1/developer/keys", owner(),
+        ApiClient.Response created = api().postJson("/api/v1/developer/keys", ownerAuthorization,
                 "{\"name\":\"test key\",\"environment\":\"" + environment
                         + "\",\"permissions\":[\"" + list + "\"]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -55,7 +55,21 @@ class PermissionMatrixIT extends HostAppIT {
             row("GET /api/v1/instances", Permission.INSTANCE_READ, 200,
                     data -> Call.list("/api/v1/instances")),
             row("GET /api/v1/instances/{id}", Permission.INSTANCE_READ, 200,
-                    data -> Call.on("/api/v1/instances/" + data.slowInstanceId(), null)));
+                    data -> Call.on("/api/v1/instances/" + data.slowInstanceId(), null)),
+            row("GET /api/v1/contacts", Permission.CONTACT_READ, 200,
+                    data -> Call.list("/api/v1/contacts")),
+            row("GET /api/v1/contacts/{id}", Permission.CONTACT_READ, 200,
+                    data -> Call.on("/api/v1/contacts/" + data.contactId(), null)),
+            row("POST /api/v1/contacts", Permission.CONTACT_WRITE, 200, data -> new Call(
+                    "/api/v1/contacts", "{\"phone\":\"" + DataSet.FIRST_RECIPIENT + "\"}", false)),
+            row("PATCH /api/v1/contacts/{id}", Permission.CONTACT_WRITE, 200, data -> Call.on(
+                    "/api/v1/contacts/" + data.contactId(), "{\"name\":\"Matrix contact\"}")),
+            row("GET /api/v1/conversations", Permission.CONVERSATION_MANAGE, 200,
+                    data -> Call.list("/api/v1/conversations")),
+            row("GET /api/v1/conversations/{id}", Permission.CONVERSATION_MANAGE, 200,
+                    data -> Call.on("/api/v1/conversations/" + data.conversationId(), null)),
+            row("PATCH /api/v1/conversations/{id}", Permission.CONVERSATION_MANAGE, 200, data -> Call.on(
+                    "/api/v1/conversations/" + data.conversationId(), "{\"assignee\":\"agent\"}")));
 
     @Test
     void everyApiKeyOperationHasARowAndEveryRowAnOperation() {
@@ -92,6 +106,8 @@ class PermissionMatrixIT extends HostAppIT {
         for (String which : List.of("own", "other")) {
             for (DataSet data : workspace(which).dataSets()) {
                 data.queuedMessageId();
+                data.contactId();
+                data.conversationId();
             }
         }
     }
@@ -239,8 +255,12 @@ class PermissionMatrixIT extends HostAppIT {
 
         private final Workspace workspace;
         private final String environment;
+        static final String FIRST_RECIPIENT = "+4915100000001";
+
         private String slowInstanceId;
         private String queuedMessageId;
+        private String contactId;
+        private String conversationId;
         private final List<String> usedMessageIds = new ArrayList<>();
 
         DataSet(Workspace workspace, String environment) {
@@ -251,8 +271,9 @@ class PermissionMatrixIT extends HostAppIT {
         String slowInstanceId() {
             if (slowInstanceId == null) {
                 slowInstanceId = registerSlowInstance();
-                send(workspace.key(environment, Permission.MESSAGE_SEND), slowInstanceId,
-                        "+4915100000001", "opens the gap");
+                ApiClient.Response first = send(workspace.key(environment, Permission.MESSAGE_SEND),
+                        slowInstanceId, FIRST_RECIPIENT, "opens the gap and a conversation");
+                assertThat(first.status()).as(first.toString()).isEqualTo(202);
             }
             return slowInstanceId;
         }
@@ -273,10 +294,39 @@ class PermissionMatrixIT extends HostAppIT {
             queuedMessageId = null;
         }
 
+        /** The contact the first send created. */
+        String contactId() {
+            if (contactId == null) {
+                slowInstanceId();
+                ApiClient.Response found = api().get("/api/v1/contacts?q=" + FIRST_RECIPIENT.substring(1),
+                        ApiClient.bearer(workspace.key(environment, Permission.CONTACT_READ)));
+                contactId = found.json().path("data").path(0).path("id").asText();
+                assertThat(contactId).as(found.toString()).startsWith("ct_");
+            }
+            return contactId;
+        }
+
+        /** The conversation the first send opened on the slow instance. */
+        String conversationId() {
+            if (conversationId == null) {
+                ApiClient.Response found = api().get("/api/v1/conversations?instanceId=" + slowInstanceId(),
+                        ApiClient.bearer(workspace.key(environment, Permission.CONVERSATION_MANAGE)));
+                conversationId = found.json().path("data").path(0).path("id").asText();
+                assertThat(conversationId).as(found.toString()).startsWith("conv_");
+            }
+            return conversationId;
+        }
+
         List<String> ids() {
             List<String> ids = new ArrayList<>();
             if (slowInstanceId != null) {
                 ids.add(slowInstanceId);
+            }
+            if (contactId != null) {
+                ids.add(contactId);
+            }
+            if (conversationId != null) {
+                ids.add(conversationId);
             }
             ids.addAll(usedMessageIds);
             return ids;

@@ -7,7 +7,16 @@ import dev.bouncer.host.apikey.RequiresPermission;
 import dev.bouncer.host.common.Page;
 import dev.bouncer.host.common.PageRequest;
 import dev.bouncer.host.common.QueryReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Contacts of the key's workspace and environment: list, read, create or update by number. */
 @RestController
+@Tag(name = "Contacts")
 @RequestMapping(path = "/api/v1/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContactController {
 
@@ -37,8 +47,18 @@ class ContactController {
     /** Ordered by (updatedAt, id), so a sync client can page through every change. */
     @GetMapping
     @RequiresPermission(Permission.CONTACT_READ)
+    @Operation(operationId = "listContacts", summary = "List or search contacts, oldest change first")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 100, default 20",
+            schema = @Schema(type = "integer"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "A page's `nextCursor`",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of the name, or digits of the number",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "updatedSince", in = ParameterIn.QUERY,
+            description = "Only contacts updated at or after this ISO-8601 instant",
+            schema = @Schema(type = "string", format = "date-time"))
     Page<ContactView> list(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestParam MultiValueMap<String, String> parameters) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         QueryReader query = QueryReader.of(parameters, ContactFilter.PARAMETERS);
         PageRequest page = query.page();
         ContactFilter filter = ContactFilter.read(query);
@@ -48,6 +68,7 @@ class ContactController {
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.CONTACT_READ)
+    @Operation(operationId = "getContact", summary = "Read a contact")
     ContactView get(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
         return contacts.get(key.workspaceId(), key.environment(), id);
     }
@@ -55,7 +76,12 @@ class ContactController {
     /** 201 with a Location for a new number, 200 when the number was a contact already. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(Permission.CONTACT_WRITE)
+    @Operation(operationId = "upsertContact", summary = "Create a contact, or update the one with this number")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` points at it.")
+    @ApiResponse(responseCode = "200", description = "The number was a contact already; it was updated.")
     ResponseEntity<ContactView> upsert(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = UpsertBody.class)))
             @RequestBody JsonNode body) {
         ContactService.Upserted upserted = contacts.upsert(key.workspaceId(), key.environment(),
                 ContactRequest.readUpsert(body));
@@ -68,9 +94,34 @@ class ContactController {
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
     @RequiresPermission(Permission.CONTACT_WRITE)
+    @Operation(operationId = "updateContact", summary = "Change a contact; attributes merge as JSON Merge Patch")
     ContactView update(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PatchBody.class)))
             @RequestBody JsonNode body) {
         return contacts.update(key.workspaceId(), key.environment(), id,
                 ContactRequest.readPatch(body));
+    }
+
+    /** A change as documented; {@link ContactRequest} reads and checks it. Null clears a field. */
+    @Schema(name = "UpdateContactRequest")
+    record PatchBody(
+            @Schema(maxLength = 200, example = "Ana Lima", nullable = true) String name,
+            @Schema(maxLength = 254, example = "ana@example.com", nullable = true) String email,
+            @Schema(description = "Up to 20 distinct tags of 1 to 50 characters; replaces the list.")
+            List<String> tags,
+            @Schema(description = "Merged as JSON Merge Patch: null removes a key. At most 50 keys "
+                    + "of 1 to 40 characters and 4096 bytes in all.") Map<String, Object> attributes) {
+    }
+
+    /** A create-or-update as documented: the number plus any of the changeable fields. */
+    @Schema(name = "UpsertContactRequest", requiredProperties = "phone")
+    record UpsertBody(
+            @Schema(description = "International format, or a WhatsApp id; normalised to E.164.",
+                    example = "+4915112345678") String phone,
+            @Schema(maxLength = 200) String name,
+            @Schema(maxLength = 254) String email,
+            List<String> tags,
+            Map<String, Object> attributes) {
     }
 }

@@ -9,6 +9,13 @@ import dev.bouncer.host.common.PageRequest;
 import dev.bouncer.host.common.QueryReader;
 import dev.bouncer.host.contact.ContactService;
 import dev.bouncer.host.message.OutboxService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Conversations of the key's workspace and environment: the inbox, one thread, its status. */
 @RestController
+@Tag(name = "Conversations")
 @RequestMapping(path = "/api/v1/conversations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConversationController {
 
@@ -44,8 +52,21 @@ class ConversationController {
     /** Ordered by the last message, newest first, like an inbox. */
     @GetMapping
     @RequiresPermission(Permission.CONVERSATION_MANAGE)
+    @Operation(operationId = "listConversations", summary = "List conversations, newest message first")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 100, default 20",
+            schema = @Schema(type = "integer"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "A page's `nextCursor`",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "open, pending, resolved or closed",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "assignee", in = ParameterIn.QUERY, description = "Exactly this assignee",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "contactId", in = ParameterIn.QUERY, description = "Only this contact's",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "instanceId", in = ParameterIn.QUERY, description = "Only this instance's",
+            schema = @Schema(type = "string"))
     Page<ConversationView> list(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestParam MultiValueMap<String, String> parameters) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         QueryReader query = QueryReader.of(parameters, ConversationFilter.PARAMETERS);
         PageRequest page = query.page();
         ConversationFilter filter = ConversationFilter.read(query);
@@ -55,6 +76,7 @@ class ConversationController {
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.CONVERSATION_MANAGE)
+    @Operation(operationId = "getConversation", summary = "Read a conversation with its newest messages")
     @Transactional(readOnly = true)
     ConversationDetail get(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
         return detail(key, conversations.get(key.workspaceId(), key.environment(), id));
@@ -62,8 +84,14 @@ class ConversationController {
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
     @RequiresPermission(Permission.CONVERSATION_MANAGE)
+    @Operation(operationId = "updateConversation", summary = "Assign a conversation or change its status")
+    @ApiResponse(responseCode = "409", description = "The conversation is closed, which is final.",
+            content = @Content(mediaType = "application/problem+json"))
     ConversationDetail update(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @PathVariable String id, @RequestBody JsonNode body) {
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PatchBody.class)))
+            @RequestBody JsonNode body) {
         ConversationChanges changes = ConversationChanges.read(body);
         return detail(key, conversations.update(key.workspaceId(), key.environment(), id, changes));
     }
@@ -73,5 +101,13 @@ class ConversationController {
                 contacts.summary(key.workspaceId(), key.environment(), conversation.contactId())
                         .orElseThrow(),
                 outbox.recentInConversation(conversation.id(), RECENT_MESSAGES));
+    }
+
+    /** A change as documented; {@link ConversationChanges} reads and checks it. */
+    @Schema(name = "UpdateConversationRequest")
+    record PatchBody(
+            @Schema(allowableValues = {"open", "pending", "resolved", "closed"}) String status,
+            @Schema(description = "Free text up to 200 characters; null unassigns.", nullable = true)
+            String assignee) {
     }
 }

@@ -8,10 +8,13 @@ import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.common.SecretBox;
+import dev.bouncer.host.event.EventLog;
+import dev.bouncer.host.event.EventType;
 import dev.bouncer.host.provider.ProviderConfig;
 import dev.bouncer.host.provider.ProviderConnectors;
 import dev.bouncer.host.provider.ProviderType;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +30,16 @@ public class InstanceService {
     };
 
     private final InstanceRepository instances;
-
     private final InstanceRegistrationReader registrations;
     private final SecretBox secrets;
+    private final EventLog events;
     private final ObjectMapper json;
     private final Clock clock;
 
     InstanceService(InstanceRepository instances, ProviderConnectors connectors, SecretBox secrets,
-            ObjectMapper json, Clock clock) {
+            EventLog events, ObjectMapper json, Clock clock) {
         this.instances = instances;
+        this.events = events;
         this.registrations = new InstanceRegistrationReader(connectors);
         this.secrets = secrets;
         this.json = json;
@@ -128,8 +132,32 @@ public class InstanceService {
     @Transactional
     public Instance markConnected(String workspaceId, String instanceId) {
         Instance instance = lockInWorkspace(workspaceId, instanceId);
-        instance.changeStatus(InstanceStatus.CONNECTED, clock.instant());
+        changeStatus(instance, InstanceStatus.CONNECTED, "marked connected by the owner");
         return instance;
+    }
+
+    /**
+     * Moves a locked instance to another connection status and records the change as an
+     * {@code instance.status} event in the same transaction. Nothing happens when the status
+     * is already {@code next}, so repeated reports of one state make one event.
+     *
+     * @param reason why, in words for the event and the logs; never a secret
+     * @return whether the status changed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changeStatus(Instance locked, InstanceStatus next, String reason) {
+        InstanceStatus previous = locked.getStatus();
+        if (previous == next) {
+            return false;
+        }
+        locked.changeStatus(next, clock.instant());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instanceId", locked.getId());
+        data.put("status", next.wire());
+        data.put("previousStatus", previous.wire());
+        data.put("reason", reason);
+        events.record(locked.getWorkspaceId(), locked.getEnvironment(), EventType.INSTANCE_STATUS, data);
+        return true;
     }
 
     /** Settings and decrypted secrets for a connector; never return these to a client. */

@@ -280,7 +280,8 @@ public class OutboxService {
             case AUTH -> {
                 message.requeue("paused: the provider refused the instance's credentials ("
                         + failed.code() + ")", now);
-                instance.changeStatus(InstanceStatus.DISCONNECTED, now);
+                instances.changeStatus(instance, InstanceStatus.DISCONNECTED,
+                        "the provider refused the instance's credentials (" + failed.code() + ")");
                 log.info("Instance {} disconnected: the provider refused its credentials ({}); "
                         + "its queue is paused until it is connected again", instance.getId(),
                         failed.code());

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncer.host.event.Event;
+import dev.bouncer.host.event.EventRepository;
+import dev.bouncer.host.event.EventType;
 import dev.bouncer.host.support.ApiClient;
 import dev.bouncer.host.support.FakeProvider;
 import dev.bouncer.host.support.FakeProvider.RecordedRequest;
@@ -12,12 +15,18 @@ import dev.bouncer.host.support.HostAppIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
 
 /** The product page's request, end to end: REST API, outbox, Camel route, provider. */
 class SendEndToEndIT extends HostAppIT {
+
+    @Autowired
+    private EventRepository events;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,6 +121,24 @@ class SendEndToEndIT extends HostAppIT {
 
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
         assertThat(awaitStatus(key, messageId, "sent").path("attempts").asInt()).isEqualTo(2);
+        api().post("/api/v1/developer/instances/" + instanceId + "/resume", owner(), null, "");
+        assertThat(instanceStatusEvents(instanceId)).containsExactly(
+                "connected -> disconnected: the provider refused the instance's credentials (190)",
+                "disconnected -> connected: marked connected by the owner");
+    }
+
+    /** The instance.status events of one instance, oldest first; a repeated state adds none. */
+    private List<String> instanceStatusEvents(String instanceId) throws Exception {
+        List<String> changes = new ArrayList<>();
+        for (Event event : events.findAll(Sort.by("occurredAt", "id"))) {
+            JsonNode data = new ObjectMapper().readTree(event.getDataJson());
+            if (event.getType() == EventType.INSTANCE_STATUS
+                    && data.path("instanceId").asText().equals(instanceId)) {
+                changes.add(data.path("previousStatus").asText() + " -> " + data.path("status").asText()
+                        + ": " + data.path("reason").asText());
+            }
+        }
+        return changes;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bouncer.host.support.ApiClient;
 import dev.bouncer.host.support.HostAppIT;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The owner API creates further workspaces; each is a tenant of its own. */
@@ -35,6 +36,37 @@ class WorkspacesIT extends HostAppIT {
                         assertThat(sandbox.path("provider").asText()).isEqualTo("sandbox"));
         assertThat(api().get("/api/v1/developer/workspace", owner()).json().path("name").asText())
                 .isEqualTo("default");
+    }
+
+    @Test
+    void anotherWorkspacesOwnerGets404ForEveryIdOfThisOne() {
+        String keyId = api().postJson("/api/v1/developer/keys", owner(),
+                "{\"name\":\"mine\",\"environment\":\"test\",\"permissions\":[\"instance:read\"]}")
+                .json().path("id").asText();
+        String sandboxId = api().get("/api/v1/developer/instances", owner()).json()
+                .path("data").path(0).path("id").asText();
+        create("Neighbours", "neighbour@example.test");
+        String neighbour = ApiClient.basic("neighbour@example.test", PASSWORD);
+
+        assertThat(List.of(
+                api().get("/api/v1/developer/keys/" + keyId, neighbour),
+                api().patch("/api/v1/developer/keys/" + keyId, neighbour, "application/json",
+                        "{\"name\":\"taken over\"}"),
+                api().postJson("/api/v1/developer/keys/" + keyId + "/roll", neighbour, "{}"),
+                api().delete("/api/v1/developer/keys/" + keyId, neighbour),
+                api().get("/api/v1/developer/instances/" + sandboxId, neighbour),
+                api().post("/api/v1/developer/instances/" + sandboxId + "/resume", neighbour, null, ""),
+                api().get("/api/v1/developer/instances/" + sandboxId + "/throttling", neighbour),
+                api().put("/api/v1/developer/instances/" + sandboxId + "/throttling", neighbour,
+                        "{\"preset\":\"recommended\"}"),
+                api().delete("/api/v1/developer/instances/" + sandboxId + "/throttling", neighbour)))
+                .allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(404));
+        assertThat(api().get("/api/v1/developer/audit?keyId=" + keyId, neighbour).json().path("data"))
+                .isEmpty();
+        assertThat(api().get("/api/v1/developer/keys/" + keyId, owner()).json().path("revokedAt").isNull())
+                .isTrue();
+        assertThat(api().get("/api/v1/developer/keys/" + keyId, owner()).json().path("name").asText())
+                .isEqualTo("mine");
     }
 
     @Test

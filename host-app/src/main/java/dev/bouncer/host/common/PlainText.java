@@ -14,8 +14,8 @@ public final class PlainText {
 
     /** Why {@code value} is not acceptable text of at most {@code max} characters, if it is not. */
     public static Optional<String> problemWith(String value, int max) {
-        if (value.isBlank()) {
-            return Optional.of("must not be blank");
+        if (isBlank(value)) {
+            return Optional.of("must not be blank (invisible characters alone count as blank)");
         }
         if (value.codePointCount(0, value.length()) > max) {
             return Optional.of("must be at most " + max + " characters");
@@ -24,5 +24,29 @@ public final class PlainText {
             return Optional.of("must not contain control characters");
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when nothing in the value would be visible: white space of any kind (also no-break
+     * and ideographic spaces) and format characters such as zero-width spaces and joiners,
+     * which would otherwise let "Support&#8203;team" pass as a second "Support team".
+     */
+    public static boolean isBlank(String value) {
+        return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /** True when a UTF-16 surrogate appears without its other half: not a character at all. */
+    public static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,12 +38,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(failure.status(), headers, Problems.of(failure));
     }
 
+    /** The servlet firewall refused a header or path value, for example non-ASCII bytes in it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException rejected) {
+        return problem(HttpStatus.BAD_REQUEST, new HttpHeaders(), Problems.of(HttpStatus.BAD_REQUEST,
+                "bad_request", "A header or the path holds characters that are not allowed "
+                        + "(header values must be visible ASCII)."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception failure) {
         log.error("Unexpected failure while handling a request", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, new HttpHeaders(),
                 Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                        "Something went wrong on our side; the request was not applied."));
+                        "Something went wrong on our side. The request may or may not have taken "
+                                + "effect: retry with the same Idempotency-Key, or read the resource "
+                                + "before repeating a change."));
     }
 
     @Override

@@ -36,7 +36,31 @@ public final class RequestReader {
             reader.errors.add(new FieldError("body", "must be a JSON object"));
             reader.throwIfInvalid();
         }
+        rejectUnpairedSurrogates(body, "", reader.errors);
         return reader;
+    }
+
+    /**
+     * Names every string or member name holding half of a surrogate pair (an escaped
+     * {@code "\ud83d"} alone): it is no character, and strict JSON parsers fail on it later.
+     */
+    private static void rejectUnpairedSurrogates(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isTextual() && PlainText.hasUnpairedSurrogate(node.textValue())) {
+            errors.add(new FieldError(path, "contains an unpaired UTF-16 surrogate, which is no character"));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectUnpairedSurrogates(node.get(i), path + "[" + i + "]", errors);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(member -> {
+                if (PlainText.hasUnpairedSurrogate(member.getKey())) {
+                    errors.add(new FieldError(path.isEmpty() ? "body" : path,
+                            "has a member name with an unpaired UTF-16 surrogate"));
+                }
+                String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+                rejectUnpairedSurrogates(member.getValue(), memberPath, errors);
+            });
+        }
     }
 
     /** A reader over a nested object; a missing one reads as empty when not required. */

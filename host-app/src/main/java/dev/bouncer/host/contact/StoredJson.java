@@ -3,7 +3,9 @@ package dev.bouncer.host.contact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
  */
 final class StoredJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals stay BigDecimal, so 1e400 or a long fraction comes back exactly as stored. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 

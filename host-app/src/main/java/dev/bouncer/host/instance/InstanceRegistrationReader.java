@@ -1,6 +1,7 @@
 package dev.bouncer.host.instance;
 
 import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.common.PlainText;
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.provider.ProviderConfig;
 import dev.bouncer.host.provider.ProviderConnector;
@@ -40,10 +41,8 @@ final class InstanceRegistrationReader {
 
     private static String readName(RequestReader body) {
         String name = body.requiredString("name");
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl))) {
-            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH
-                    + " characters, not blank, without control characters");
+        if (name != null) {
+            PlainText.problemWith(name, MAX_NAME_LENGTH).ifPresent(problem -> body.reject("name", problem));
         }
         return name == null ? null : name.strip();
     }

@@ -41,16 +41,18 @@ class DeveloperWorkspaceController {
     @PostMapping(path = "/api/v1/developer/workspaces", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createWorkspace", summary = "Create another workspace with its own owner")
     @ApiResponse(responseCode = "201", description = "Created, with its own sandbox instance.")
+    @ApiResponse(responseCode = "403", description = "Only the owner of the `default` workspace creates workspaces.",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The name or the owner email is taken.",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<WorkspaceView> create(
+    ResponseEntity<WorkspaceView> create(@AuthenticationPrincipal OwnerPrincipal owner,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = CreateBody.class)))
             @RequestBody JsonNode body) {
         NewWorkspace request = NewWorkspace.read(body);
         Workspace created;
         try {
-            created = workspaces.createSeparate(request);
+            created = workspaces.createSeparate(owner.workspaceId(), request);
         } catch (DataIntegrityViolationException concurrentRequest) {
             throw new WorkspaceTakenException("workspace_taken",
                     "Another request took this name or owner email a moment ago.");

@@ -1,6 +1,7 @@
 package dev.bouncer.host.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bouncer.host.common.PlainText;
 import dev.bouncer.host.common.RequestReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -26,10 +27,8 @@ record NewWorkspace(String name, String ownerEmail, String ownerPassword) {
         RequestReader body = RequestReader.of(json);
         body.rejectUnknownFields(Set.of("name", "ownerEmail", "ownerPassword"));
         String name = body.requiredString("name");
-        if (name != null && (name.isBlank() || name.strip().length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl))) {
-            body.reject("name", "must be 1 to " + MAX_NAME_LENGTH
-                    + " characters, not blank, without control characters");
+        if (name != null) {
+            PlainText.problemWith(name.strip(), MAX_NAME_LENGTH).ifPresent(problem -> body.reject("name", problem));
         }
         String email = body.requiredString("ownerEmail");
         if (email != null && (email.strip().length() > MAX_EMAIL_LENGTH

@@ -36,11 +36,17 @@ public class WorkspaceService {
     }
 
     /**
-     * Creates a workspace for another team. Name and email are checked first for a clear 409;
+     * Creates a workspace for another team, on behalf of the operator (the owner of the
+     * {@code default} workspace). Name and email are checked first for a clear 409;
      * the unique constraints still decide when two such requests race.
      */
     @Transactional
-    Workspace createSeparate(NewWorkspace request) {
+    Workspace createSeparate(String callerWorkspaceId, NewWorkspace request) {
+        // Tenants are the operator's to hand out: an owner of a tenant making more of them
+        // would let anyone given a workspace multiply their own.
+        if (!get(callerWorkspaceId).getName().equals(DefaultWorkspaceBootstrap.DEFAULT_WORKSPACE)) {
+            throw new NotOperatorException();
+        }
         if (workspaces.findByName(request.name()).isPresent()) {
             throw new WorkspaceTakenException("workspace_name_taken",
                     "A workspace named '" + request.name() + "' exists; choose another name.");

@@ -97,6 +97,21 @@ class WorkspacesIT extends HostAppIT {
     }
 
     @Test
+    void onlyTheOperatorCreatesWorkspaces() {
+        create("Tenant", "tenant@example.test");
+        String tenant = ApiClient.basic("tenant@example.test", PASSWORD);
+
+        ApiClient.Response refused = api().postJson("/api/v1/developer/workspaces", tenant,
+                "{\"name\":\"Sub-tenant\",\"ownerEmail\":\"sub@example.test\","
+                        + "\"ownerPassword\":\"" + PASSWORD + "\"}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("code").asText()).isEqualTo("forbidden");
+        assertThat(api().get("/api/v1/developer/workspace", ApiClient.basic("sub@example.test", PASSWORD))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
     void anApiKeyCannotCreateWorkspaces() {
         String key = createKey("test", "instance:read");
 

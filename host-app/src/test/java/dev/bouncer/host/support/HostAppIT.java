@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bouncer.dispatch.poll-interval=50ms",
         "bouncer.dispatch.retry-base-delay=20ms",
         "bouncer.dispatch.retry-max-delay=200ms",
-        "bouncer.dispatch.max-attempts=3"})
+        "bouncer.dispatch.max-attempts=3",
+        // Off, so no poll changes an instance under another test; health tests drive checks.
+        "bouncer.health.interval=0"})
 public abstract class HostAppIT {
 
     public static final String OWNER_EMAIL = "owner@example.test";

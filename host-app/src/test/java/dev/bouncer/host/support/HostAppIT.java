@@ -78,6 +78,21 @@ public abstract class HostAppIT {
         return created.json().path("id").asText();
     }
 
+    /** Registers a live instance of {@code provider} with the given config object. */
+    protected String registerLiveInstance(String provider, String configJson) {
+        ApiClient.Response created = api().postJson("/api/v1/developer/instances", owner(),
+                "{\"name\":\"Gateway number\",\"environment\":\"live\",\"provider\":\""
+                        + provider + "\",\"config\":" + configJson + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    /** The instance's status as a live key with {@code instance:read} sees it. */
+    protected String instanceStatus(String liveKey, String instanceId) {
+        return api().get("/api/v1/instances/" + instanceId, ApiClient.bearer(liveKey)).json()
+                .path("status").asText();
+    }
+
     protected String sandboxInstanceId(String testKey) {
         JsonNode instances = api().get("/api/v1/instances", ApiClient.bearer(testKey)).json();
         return instances.path("data").path(0).path("id").asText();

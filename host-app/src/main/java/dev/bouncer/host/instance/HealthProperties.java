@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How often the host app asks providers whether each live instance is connected.
  *
- * @param interval time between two rounds of checks (at least 100ms); {@code 0} or empty turns
- *     them off
+ * @param interval time between two rounds of checks (at least 100ms); {@code 0} turns them off
  * @param parallelism checks running at once, so one slow provider holds up no other instance
  */
 @ConfigurationProperties("bouncer.health")
@@ -29,7 +28,7 @@ public record HealthProperties(
         }
     }
 
-    /** False when checks are turned off. */
+    /** False when checks are turned off (an interval of 0; null only when built by hand). */
     public boolean enabled() {
         return interval != null && !interval.isZero();
     }

@@ -27,7 +27,7 @@ class HealthRoutes extends RouteBuilder {
     @Override
     public void configure() {
         if (!properties.enabled()) {
-            log.info("Instance health checks are off (bouncer.health.interval is 0 or empty)");
+            log.info("Instance health checks are off (bouncer.health.interval is 0)");
             return;
         }
         long period = properties.interval().toMillis();

@@ -208,6 +208,23 @@ class InstanceConfigIT extends HostAppIT {
     }
 
     @Test
+    void anotherWorkspacesOwnerCannotChangeTheInstance() {
+        String id = registerWaha("synthetic-waha-tenant-0001");
+        String email = "tenant-" + System.nanoTime() + "@example.test";
+        ApiClient.Response created = api().postJson("/api/v1/developer/workspaces", owner(),
+                "{\"name\":\"Config tenant " + System.nanoTime() + "\",\"ownerEmail\":\"" + email
+                        + "\",\"ownerPassword\":\"another long passphrase\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        ApiClient.Response response = api().patchJson(INSTANCES + "/" + id,
+                ApiClient.basic(email, "another long passphrase"), "{\"name\":\"Taken over\"}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(api().get(INSTANCES + "/" + id, owner()).json().path("name").asText())
+                .isEqualTo("Gateway number");
+    }
+
+    @Test
     void refusesAnApiKeyOnTheDeveloperEndpoint() {
         String id = registerWaha("synthetic-waha-auth-0001");
         String key = createKey("live", "instance:read");

@@ -79,6 +79,15 @@ public final class RequestReader {
         return new RequestReader(value, path(field) + ".", errors);
     }
 
+    /**
+     * A reader over {@code value} standing in for the field's object, whose problems are named
+     * under the field with the rest of this body's: for a PATCH, the stored object with the
+     * given changes laid over it.
+     */
+    public RequestReader objectAs(String field, JsonNode value) {
+        return new RequestReader(value, path(field) + ".", errors);
+    }
+
     public String requiredString(String field) {
         return optionalString(field).orElseGet(() -> {
             if (present(field) == null) {

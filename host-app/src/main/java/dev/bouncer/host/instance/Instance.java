@@ -116,6 +116,18 @@ public class Instance {
         return secretsCiphertext;
     }
 
+    void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updatedAt = now;
+    }
+
+    /** Replaces the provider settings and the sealed secrets (null when there are none). */
+    void changeConfig(String newSettingsJson, String newSecretsCiphertext, Instant now) {
+        this.settingsJson = newSettingsJson;
+        this.secretsCiphertext = newSecretsCiphertext;
+        this.updatedAt = now;
+    }
+
     public String getThrottleSettingsJson() {
         return throttleSettingsJson;
     }

@@ -1,5 +1,8 @@
 package dev.bouncer.host.instance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.PlainText;
 import dev.bouncer.host.common.RequestReader;
@@ -13,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates instance registrations. The environment decides the providers: test instances are
- * always the sandbox, so nothing done with a test key can reach WhatsApp.
+ * Validates instance registrations and changes. The environment decides the providers: test
+ * instances are always the sandbox, so nothing done with a test key can reach WhatsApp.
  */
 final class InstanceRegistrationReader {
 
@@ -37,6 +40,54 @@ final class InstanceRegistrationReader {
         body.throwIfInvalid();
         return new InstanceRegistration(name, environment.orElseThrow(),
                 connector.orElseThrow().type(), providerConfig);
+    }
+
+    /**
+     * Reads a change of a registered instance. The config fields given replace the stored ones
+     * (JSON null removes an optional one); the result is validated as a whole by the connector,
+     * as at registration, so a change can never leave a config a send would trip over.
+     */
+    InstanceChange readChange(JsonNode body, Instance instance, ProviderConfig stored) {
+        RequestReader patch = RequestReader.of(body);
+        patch.rejectUnknownFields(Set.of("name", "environment", "provider", "config"));
+        if (patch.isEmpty()) {
+            patch.reject("body", "must set at least one of name, config");
+        }
+        rejectChanged(patch, "environment", instance.getEnvironment().wire());
+        rejectChanged(patch, "provider", instance.getProvider().wire());
+        String name = patch.names("name") ? readName(patch) : null;
+        ProviderConfig config = null;
+        if (patch.names("config")) {
+            ObjectNode merged = merged(patch, body.get("config"), stored);
+            config = connectors.get(instance.getProvider()).readConfig(patch.objectAs("config", merged));
+        }
+        patch.throwIfInvalid();
+        return new InstanceChange(name, config);
+    }
+
+    private static void rejectChanged(RequestReader patch, String field, String current) {
+        if (patch.names(field) && !current.equals(patch.optionalString(field).orElse(null))) {
+            patch.reject(field, "cannot be changed; register a new instance instead");
+        }
+    }
+
+    /** The stored config with the given fields laid over it, as JSON Merge Patch does. */
+    private static ObjectNode merged(RequestReader patch, JsonNode given, ProviderConfig stored) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        stored.settings().forEach(merged::put);
+        stored.secrets().forEach(merged::put);
+        if (given == null || !given.isObject()) {
+            patch.reject("config", "must be a JSON object");
+            return merged;
+        }
+        given.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                merged.remove(field.getKey());
+            } else {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        return merged;
     }
 
     private static String readName(RequestReader body) {

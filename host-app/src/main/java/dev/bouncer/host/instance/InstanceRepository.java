@@ -1,6 +1,7 @@
 package dev.bouncer.host.instance;
 
 import dev.bouncer.host.common.Environment;
+import dev.bouncer.host.provider.ProviderType;
 import java.util.List;
 import java.util.Optional;
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,10 @@ interface InstanceRepository extends JpaRepository<Instance, String> {
     Optional<Instance> lockById(String id);
 
     Optional<Instance> findByIdAndWorkspaceId(String id, String workspaceId);
+
+    @Query("select i.id from Instance i where i.environment = :environment"
+            + " and i.provider <> :provider order by i.id")
+    List<String> findIdsByEnvironmentAndProviderNot(Environment environment, ProviderType provider);
 
     @Query("select i.id from Instance i where i.workspaceId = :workspaceId"
             + " and i.throttleSettingsJson is null")

@@ -14,10 +14,13 @@ import dev.bouncer.host.provider.ProviderConfig;
 import dev.bouncer.host.provider.ProviderConnectors;
 import dev.bouncer.host.provider.ProviderType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InstanceService {
 
+    private static final Logger log = LoggerFactory.getLogger(InstanceService.class);
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -57,10 +61,30 @@ public class InstanceService {
     public Instance register(String workspaceId, JsonNode body) {
         InstanceRegistration registration = registrations.read(RequestReader.of(body));
         ProviderConfig config = registration.config();
-        String sealed = config.secrets().isEmpty() ? null : secrets.encrypt(write(config.secrets()));
         return instances.save(new Instance(workspaceId, registration.environment(),
-                registration.name(), registration.provider(), write(config.settings()), sealed,
-                clock.instant()));
+                registration.name(), registration.provider(), write(config.settings()),
+                seal(config), clock.instant()));
+    }
+
+    /**
+     * Renames the instance and/or replaces its provider config, validated as at registration;
+     * secrets are sealed anew. Under the instance's lock, so a send claimed after the commit
+     * uses the new config.
+     */
+    @Transactional
+    public Instance update(String workspaceId, String instanceId, JsonNode body) {
+        Instance instance = lockInWorkspace(workspaceId, instanceId);
+        InstanceChange change = registrations.readChange(body, instance, providerConfig(instance));
+        Instant now = clock.instant();
+        if (change.name() != null) {
+            instance.rename(change.name(), now);
+        }
+        if (change.config() != null) {
+            instance.changeConfig(write(change.config().settings()), seal(change.config()), now);
+            log.info("Instance {} config changed (settings {}, secrets {})", instance.getId(),
+                    change.config().settings().keySet(), change.config().secrets().keySet());
+        }
+        return instance;
     }
 
     @Transactional(readOnly = true)
@@ -158,6 +182,48 @@ public class InstanceService {
         data.put("reason", reason);
         events.record(locked.getWorkspaceId(), locked.getEnvironment(), EventType.INSTANCE_STATUS, data);
         return true;
+    }
+
+    private String seal(ProviderConfig config) {
+        return config.secrets().isEmpty() ? null : secrets.encrypt(write(config.secrets()));
+    }
+
+    /** Ids of the instances whose provider can be asked about their connection: live ones. */
+    @Transactional(readOnly = true)
+    public List<String> idsToCheck() {
+        return instances.findIdsByEnvironmentAndProviderNot(Environment.LIVE, ProviderType.SANDBOX);
+    }
+
+    /** What a health check needs of an instance, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<CheckTarget> checkTarget(String instanceId) {
+        return instances.findById(instanceId).map(instance -> new CheckTarget(instance.getId(),
+                instance.getProvider(), providerConfig(instance)));
+    }
+
+    /**
+     * Applies what a health check observed, under the instance's lock: a change records an
+     * {@code instance.status} event, and a move to connected resumes a paused queue.
+     *
+     * @return whether the status changed
+     */
+    @Transactional
+    public boolean applyCheck(String instanceId, InstanceStatus observed, String detail) {
+        Optional<Instance> instance = instances.lockById(instanceId);
+        if (instance.isEmpty()) {
+            return false;
+        }
+        InstanceStatus previous = instance.get().getStatus();
+        boolean changed = changeStatus(instance.get(), observed, "health check: " + detail);
+        if (changed) {
+            log.info("Instance {} is now {} (was {}): health check: {}", instanceId, observed.wire(),
+                    previous.wire(), detail);
+        }
+        return changed;
+    }
+
+    /** An instance to check: its provider and its decrypted config, which is never logged. */
+    public record CheckTarget(String instanceId, ProviderType provider, ProviderConfig config) {
     }
 
     /** Settings and decrypted secrets for a connector; never return these to a client. */

@@ -13,9 +13,24 @@ final class BaseUrls {
     private BaseUrls() {
     }
 
-    /** The field's URL without a trailing slash, or the default when absent. */
+    /** The field's URL without a trailing slash, or the default when absent or invalid. */
     static String read(RequestReader config, String field, String defaultUrl) {
-        String value = config.optionalString(field).orElse(defaultUrl).trim();
+        return config.optionalString(field)
+                .map(value -> validated(config, field, value.trim(), defaultUrl))
+                .orElse(defaultUrl);
+    }
+
+    /** The field's URL without a trailing slash; null (and the field rejected) when absent. */
+    static String readRequired(RequestReader config, String field) {
+        if (config.raw(field) == null) {
+            config.reject(field, "is required");
+            return null;
+        }
+        return read(config, field, null);
+    }
+
+    private static String validated(RequestReader config, String field, String value,
+            String defaultUrl) {
         if (value.length() > MAX_LENGTH) {
             config.reject(field, "must be at most " + MAX_LENGTH + " characters");
             return defaultUrl;

@@ -78,6 +78,32 @@ class CloudApiConnector implements ProviderConnector {
         return reply.isSuccess() ? accepted(reply) : errors.classify(reply);
     }
 
+    /**
+     * Reads the phone number's own id back: the cheapest authenticated call, and it fails the
+     * same way a send would when the token expired or lost access to the number.
+     */
+    @Override
+    public ConnectionCheck checkConnection(ProviderConfig config) {
+        String url = config.setting("baseUrl") + "/" + config.setting("apiVersion") + "/"
+                + config.setting("phoneNumberId") + "?fields=id";
+        ProviderHttp.Reply reply = http.get(url,
+                Map.of("Authorization", "Bearer " + config.secret("accessToken")));
+        if (reply.status() == 0) {
+            return ConnectionCheck.unknown("the Cloud API could not be reached (" + reply.failure() + ")");
+        }
+        if (reply.isSuccess()) {
+            return ConnectionCheck.of(ConnectionState.CONNECTED, "the Cloud API accepts the token");
+        }
+        JsonNode code = parse(reply.body()).path("error").path("code");
+        boolean tokenRefused = reply.status() == 401 || (code.isInt() && code.intValue() == 190);
+        if (tokenRefused) {
+            return ConnectionCheck.of(ConnectionState.DISCONNECTED, "the Cloud API refused the token ("
+                    + (code.isInt() ? code.intValue() : "HTTP " + reply.status()) + ")");
+        }
+        return ConnectionCheck.unknown("the Cloud API answered HTTP " + reply.status()
+                + (code.isInt() ? " (" + code.intValue() + ")" : ""));
+    }
+
     private String requestBody(OutboundText message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");

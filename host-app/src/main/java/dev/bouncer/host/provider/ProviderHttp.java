@@ -55,10 +55,21 @@ class ProviderHttp {
 
     /** Posts a JSON body; the headers may carry credentials and are never logged. */
     Reply postJson(String url, Map<String, String> headers, String json) {
+        return exchange("POST", url, headers, json);
+    }
+
+    /** A GET without a body, for status checks; the headers are never logged. */
+    Reply get(String url, Map<String, String> headers) {
+        return exchange("GET", url, headers, null);
+    }
+
+    private Reply exchange(String method, String url, Map<String, String> headers, String json) {
         Exchange result = camel.send(endpointUri, exchange -> {
-            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
             exchange.getIn().setHeader(Exchange.HTTP_URI, url);
-            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            if (json != null) {
+                exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            }
             headers.forEach(exchange.getIn()::setHeader);
             exchange.getIn().setBody(json);
         });

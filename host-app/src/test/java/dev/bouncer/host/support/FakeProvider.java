@@ -60,7 +60,8 @@ public final class FakeProvider implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(), exchange.getRequestHeaders(),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                receivedAtNanos);
+                receivedAtNanos, exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery());
         requests.add(request);
         Reply reply = replies.getOrDefault(request.path(), any -> new Reply(200, "{}"))
                 .apply(request);
@@ -89,9 +90,12 @@ public final class FakeProvider implements AutoCloseable {
         }
     }
 
-    /** One request as the fake received it; {@code receivedAtNanos} is from System.nanoTime. */
+    /**
+     * One request as the fake received it; {@code receivedAtNanos} is from System.nanoTime,
+     * {@code path} is decoded, {@code rawPath} and {@code rawQuery} (null when none) as sent.
+     */
     public record RecordedRequest(String method, String path, Map<String, List<String>> headers,
-            String body, long receivedAtNanos) {
+            String body, long receivedAtNanos, String rawPath, String rawQuery) {
 
         public String header(String name) {
             return headers.entrySet().stream()

@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bouncer.dispatch.poll-interval=50ms",
         "bouncer.dispatch.retry-base-delay=20ms",
         "bouncer.dispatch.retry-max-delay=200ms",
-        "bouncer.dispatch.max-attempts=3"})
+        "bouncer.dispatch.max-attempts=3",
+        // Off, so no poll changes an instance under another test; health tests drive checks.
+        "bouncer.health.interval=0"})
 public abstract class HostAppIT {
 
     public static final String OWNER_EMAIL = "owner@example.test";
@@ -74,6 +76,21 @@ public abstract class HostAppIT {
                         + "\"baseUrl\":\"" + PROVIDER.baseUrl() + "\"}}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
+    }
+
+    /** Registers a live instance of {@code provider} with the given config object. */
+    protected String registerLiveInstance(String provider, String configJson) {
+        ApiClient.Response created = api().postJson("/api/v1/developer/instances", owner(),
+                "{\"name\":\"Gateway number\",\"environment\":\"live\",\"provider\":\""
+                        + provider + "\",\"config\":" + configJson + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    /** The instance's status as a live key with {@code instance:read} sees it. */
+    protected String instanceStatus(String liveKey, String instanceId) {
+        return api().get("/api/v1/instances/" + instanceId, ApiClient.bearer(liveKey)).json()
+                .path("status").asText();
     }
 
     protected String sandboxInstanceId(String testKey) {

@@ -62,5 +62,3 @@ create table parked_receipt (
 create index ix_parked_receipt_message on parked_receipt (instance_id, provider_message_id);
 create index ix_parked_receipt_age on parked_receipt (parked_at);
 
--- Receipts find their message by the provider's id.
-create index ix_outbox_message_provider_id on outbox_message (instance_id, provider_message_id);

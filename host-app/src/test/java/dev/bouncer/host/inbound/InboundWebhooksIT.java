@@ -108,7 +108,8 @@ class InboundWebhooksIT extends HostAppIT {
         HttpResponse<String> wrong = postMeta(instanceId, body,
                 "sha256=49980af96f887e72540fe87e621d825fab286bc3b94396540a741d8518fb5985");
         HttpResponse<String> missing = poster.post("/webhooks/providers/" + instanceId, body);
-        byte[] reformatted = new String(body, StandardCharsets.UTF_8).replace("  ", " ").getBytes(StandardCharsets.UTF_8);
+        byte[] reformatted = new String(body, StandardCharsets.UTF_8).replace("  ", " ")
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> reserialised = postMeta(instanceId, reformatted,
                 "sha256=6792965c05ef207b4a3b42ccb3f1d4d0fb3ec0f620a50bfedb59a9e86c1361dc");
         HttpResponse<String> unknown = postMeta("ins_unknown", body, metaSignature(APP_SECRET, body));

@@ -10,6 +10,7 @@ import dev.bouncer.host.common.FieldError;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.common.Page;
 import dev.bouncer.host.common.PageRequest;
+import dev.bouncer.host.common.PlainText;
 import dev.bouncer.host.common.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,6 +113,23 @@ public class ContactService {
         } catch (DataIntegrityViolationException createdMeanwhile) {
             return inOwnTransaction(findOrInsert);
         }
+    }
+
+    /**
+     * Gives a contact without a name the one a provider reported (a WhatsApp profile name);
+     * a name set by the workspace is never replaced.
+     */
+    @Transactional
+    public void nameIfUnnamed(String workspaceId, Environment environment, String contactId,
+            String profileName) {
+        if (profileName == null || profileName.isBlank()
+                || PlainText.problemWith(profileName.strip(), ContactRequest.MAX_NAME_LENGTH).isPresent()) {
+            return;
+        }
+        contacts.lockInScope(contactId, workspaceId, environment)
+                .filter(contact -> contact.getName() == null)
+                .ifPresent(contact -> contact.update(profileName.strip(), contact.getEmail(),
+                        contact.getTags(), contact.getAttributes(), clock.instant()));
     }
 
     private Optional<ContactView> updateByPhone(String workspaceId, Environment environment,

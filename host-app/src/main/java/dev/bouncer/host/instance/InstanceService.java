@@ -118,6 +118,15 @@ public class InstanceService {
         return instances.findByIdAndWorkspaceId(id, workspaceId);
     }
 
+    /**
+     * Any instance by id alone: for provider webhooks, whose URL names the instance and which
+     * prove who sent them by a signature over the body, never by a key.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instance> findForWebhook(String id) {
+        return instances.findById(id);
+    }
+
     /** The instance, row-locked for the rest of the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Instance lock(String instanceId) {

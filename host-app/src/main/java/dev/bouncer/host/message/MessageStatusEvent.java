@@ -35,6 +35,11 @@ class MessageStatusEvent {
         this.occurredAt = occurredAt;
     }
 
+    /** Dates the step at the provider's timestamp instead of the moment it was recorded. */
+    void reportedAt(Instant providerTime) {
+        this.occurredAt = providerTime;
+    }
+
     MessageStatus getStatus() {
         return status;
     }

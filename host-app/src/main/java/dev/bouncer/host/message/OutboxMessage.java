@@ -157,6 +157,27 @@ public class OutboxMessage {
         moveTo(MessageStatus.DELIVERED, detail, now);
     }
 
+    /** A provider's receipt moved the status forward; the history keeps the provider's time. */
+    void advanceByReceipt(MessageStatus next, String detail, Instant occurredAt, Instant now) {
+        moveTo(next, detail, now);
+        history.get(history.size() - 1).reportedAt(occurredAt);
+    }
+
+    /** A provider reported the message failed after it was sent. */
+    void failByReceipt(String code, String message, Instant occurredAt, Instant now) {
+        markFailed(code, message, now);
+        history.get(history.size() - 1).reportedAt(occurredAt);
+    }
+
+    /**
+     * A receipt that arrived too late to change the status (delivered after read, failed after
+     * delivered): kept in the history only, so what the provider said is never lost.
+     */
+    void noteLateReceipt(MessageStatus reported, String detail, Instant occurredAt, Instant now) {
+        this.updatedAt = now;
+        history.add(new MessageStatusEvent(reported, truncate(detail, MAX_DETAIL), occurredAt));
+    }
+
     private void moveTo(MessageStatus next, String detail, Instant now) {
         this.status = next;
         this.updatedAt = now;

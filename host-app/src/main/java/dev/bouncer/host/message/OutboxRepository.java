@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
 
@@ -27,6 +28,13 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, String> {
     /** A conversation's newest messages first; ordered by acceptance, which is total. */
     List<OutboxMessage> findByConversationIdOrderByQueueSeqDesc(String conversationId,
             Limit limit);
+
+    /** The message a provider receipt is about. */
+    Optional<OutboxMessage> findFirstByInstanceIdAndProviderMessageId(String instanceId,
+            String providerMessageId);
+
+    @Query("select m.instanceId from OutboxMessage m where m.id = :id")
+    Optional<String> findInstanceId(String id);
 
     long countByInstanceIdAndStatusAndQueueSeqLessThan(
             String instanceId, MessageStatus status, Long queueSeq);

@@ -15,6 +15,8 @@ import dev.bouncer.host.throttle.ThrottleService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -51,6 +53,8 @@ public class OutboxService {
     private final InstanceService instances;
     private final ThrottleService throttles;
     private final ConversationService conversations;
+    private final ReceiptService receipts;
+    private final InboundMessageRepository received;
     private final DispatchProperties properties;
     private final DispatchPacer pacer;
     private final RetryBackoff backoff;
@@ -58,13 +62,16 @@ public class OutboxService {
 
     OutboxService(OutboxRepository messages, IdempotencyRepository idempotency,
             InstanceService instances, ThrottleService throttles,
-            ConversationService conversations, DispatchProperties properties,
+            ConversationService conversations, ReceiptService receipts,
+            InboundMessageRepository received, DispatchProperties properties,
             DispatchPacer pacer, RandomGenerator dispatchRandom, Clock clock) {
         this.messages = messages;
         this.idempotency = idempotency;
         this.instances = instances;
         this.throttles = throttles;
         this.conversations = conversations;
+        this.receipts = receipts;
+        this.received = received;
         this.properties = properties;
         this.pacer = pacer;
         this.backoff = new RetryBackoff(properties.retryBaseDelay(), properties.retryMaxDelay(),
@@ -131,11 +138,20 @@ public class OutboxService {
                 : new IdempotencyRecord.Key(workspaceId, environment, request.idempotencyKey());
     }
 
-    /** A conversation's newest messages, newest first. */
+    /**
+     * A conversation's newest messages in both directions, newest first: outbound ones by
+     * acceptance time, inbound ones by the time the contact sent them.
+     */
     @Transactional(readOnly = true)
     public List<ConversationMessage> recentInConversation(String conversationId, int limit) {
-        return messages.findByConversationIdOrderByQueueSeqDesc(conversationId, Limit.of(limit))
-                .stream().map(ConversationMessage::of).toList();
+        List<ConversationMessage> merged = new ArrayList<>();
+        messages.findByConversationIdOrderByQueueSeqDesc(conversationId, Limit.of(limit))
+                .forEach(message -> merged.add(ConversationMessage.of(message)));
+        received.findByConversationIdOrderByReceivedAtDescIdDesc(conversationId, Limit.of(limit))
+                .forEach(message -> merged.add(ConversationMessage.of(message)));
+        // Stable: outbound messages accepted at the same instant keep their queue order.
+        merged.sort(Comparator.comparing(ConversationMessage::sortTime).reversed());
+        return List.copyOf(merged.subList(0, Math.min(limit, merged.size())));
     }
 
     private long checkQueueRoom(Instance instance) {
@@ -264,9 +280,31 @@ public class OutboxService {
         if (outcome instanceof SendOutcome.Sent sent) {
             message.markSent(sent.providerMessageId(), now);
             instance.sendSucceeded();
+            if (receipts.hasParked(instance.getId(), sent.providerMessageId())) {
+                applyParkedAfterCommit(message.getId());
+            }
         } else if (outcome instanceof SendOutcome.Failed failed) {
             recordFailure(instance, message, failed, now);
         }
+    }
+
+    /**
+     * The provider reported on the message before its send was recorded. Applied after the
+     * commit, in a transaction of its own, so a problem there can never undo the send's outcome
+     * (which would send the message again); the maintenance sweep retries what this misses.
+     */
+    private void applyParkedAfterCommit(String messageId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    receipts.applyParked(messageId);
+                } catch (RuntimeException e) {
+                    log.warn("Parked receipts of message {} stay parked for the next sweep: {}",
+                            messageId, e.getClass().getSimpleName());
+                }
+            }
+        });
     }
 
     private void recordFailure(Instance instance, OutboxMessage message, SendOutcome.Failed failed,

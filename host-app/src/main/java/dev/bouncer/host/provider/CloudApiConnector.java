@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bouncer.host.common.RequestReader;
 import dev.bouncer.host.provider.SendOutcome.FailureKind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,15 +47,22 @@ class CloudApiConnector implements ProviderConnector {
 
     @Override
     public ProviderConfig readConfig(RequestReader config) {
-        config.rejectUnknownFields(Set.of("phoneNumberId", "accessToken", "baseUrl", "apiVersion"));
+        config.rejectUnknownFields(Set.of("phoneNumberId", "accessToken", "baseUrl", "apiVersion",
+                "appSecret", "verifyToken"));
         String phoneNumberId = config.requiredString("phoneNumberId");
         if (phoneNumberId != null && !PHONE_NUMBER_ID.matcher(phoneNumberId).matches()) {
             config.reject("phoneNumberId", "must be the numeric phone number id from Meta");
         }
         String accessToken = config.requiredString("accessToken");
-        if (accessToken != null && !ACCESS_TOKEN.matcher(accessToken).matches()) {
-            config.reject("accessToken",
-                    "must be 1 to 2000 visible ASCII characters, without spaces or line breaks");
+        checkToken(config, "accessToken", accessToken);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("accessToken", String.valueOf(accessToken));
+        // Optional: without them webhooks from Meta cannot be verified and are refused.
+        for (String webhookSecret : List.of("appSecret", "verifyToken")) {
+            config.optionalString(webhookSecret).ifPresent(value -> {
+                checkToken(config, webhookSecret, value);
+                secrets.put(webhookSecret, value);
+            });
         }
         String baseUrl = BaseUrls.read(config, "baseUrl", DEFAULT_BASE_URL);
         String apiVersion = config.optionalString("apiVersion").orElse(DEFAULT_API_VERSION);
@@ -64,7 +72,14 @@ class CloudApiConnector implements ProviderConnector {
         return new ProviderConfig(
                 Map.of("phoneNumberId", String.valueOf(phoneNumberId), "baseUrl", baseUrl,
                         "apiVersion", apiVersion),
-                Map.of("accessToken", String.valueOf(accessToken)));
+                secrets);
+    }
+
+    private static void checkToken(RequestReader config, String field, String value) {
+        if (value != null && !ACCESS_TOKEN.matcher(value).matches()) {
+            config.reject(field,
+                    "must be 1 to 2000 visible ASCII characters, without spaces or line breaks");
+        }
     }
 
     @Override

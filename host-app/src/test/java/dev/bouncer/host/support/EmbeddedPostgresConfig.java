@@ -16,7 +16,9 @@ public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        // Its own JVM shutdown hook would stop the server while Spring's hook is still closing
+        // the context that uses it; the bean's destroy method stops it in the right order.
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean

@@ -69,7 +69,7 @@ class EvolutionWebhooks implements WebhookFormat {
         return switch (kind) {
             case MESSAGE -> readMessage(data, sentAt);
             case STATUS -> readStatus(data, sentAt);
-            case CONNECTION -> readConnection(data);
+            case CONNECTION -> readConnection(data, sentAt);
             default -> new InboundChange.Skip("not used");
         };
     }
@@ -122,13 +122,14 @@ class EvolutionWebhooks implements WebhookFormat {
                 : ProviderReceipt.of(id, reported, at));
     }
 
-    private InboundChange readConnection(JsonNode data) {
+    private InboundChange readConnection(JsonNode data, Instant reportedAt) {
         String state = data.path("state").asText();
         InstanceStatus status = STATES.get(state);
         if (status == null) {
             return new InboundChange.Skip("connection state '" + state + "' is not used");
         }
         String reason = data.has("statusReason") ? " (status reason " + data.path("statusReason").asText() + ")" : "";
-        return new InboundChange.Connection(status, "Evolution API reported '" + state + "'" + reason);
+        return new InboundChange.Connection(status, "Evolution API reported '" + state + "'" + reason,
+                reportedAt);
     }
 }

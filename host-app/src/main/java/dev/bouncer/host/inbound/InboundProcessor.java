@@ -107,7 +107,8 @@ class InboundProcessor {
         if (change instanceof InboundChange.Receipt receipt) {
             receipts.apply(instance, receipt.receipt());
         } else if (change instanceof InboundChange.Connection connection) {
-            instances.changeStatus(instance, connection.status(), connection.reason());
+            instances.changeStatusReported(instance, connection.status(), connection.reason(),
+                    connection.reportedAt());
         }
         return null;
     }

@@ -62,7 +62,7 @@ class WahaWebhooks implements WebhookFormat {
         return switch (kind) {
             case MESSAGE -> readMessage(payload, at);
             case STATUS -> readAck(payload, at);
-            case CONNECTION -> readSession(payload);
+            case CONNECTION -> readSession(payload, at);
             default -> new InboundChange.Skip("not used");
         };
     }
@@ -107,12 +107,12 @@ class WahaWebhooks implements WebhookFormat {
                 : ProviderReceipt.of(id, reported, at));
     }
 
-    private InboundChange readSession(JsonNode payload) {
+    private InboundChange readSession(JsonNode payload, Instant reportedAt) {
         String state = payload.path("status").asText();
         InstanceStatus status = SESSION_STATES.get(state);
         if (status == null) {
             return new InboundChange.Skip("session status '" + state + "' is not used");
         }
-        return new InboundChange.Connection(status, "WAHA reported session status " + state);
+        return new InboundChange.Connection(status, "WAHA reported session status " + state, reportedAt);
     }
 }

@@ -38,6 +38,9 @@ public class Instance {
     @Column(nullable = false)
     private InstanceStatus status;
 
+    @Column(name = "status_reported_at")
+    private Instant statusReportedAt;
+
     /** Non-secret provider settings as a JSON object. */
     @Column(name = "settings_json", nullable = false)
     private String settingsJson;
@@ -186,6 +189,18 @@ public class Instance {
     /** Sends only go out while connected; any other status pauses the queue. */
     public boolean isAcceptingSends() {
         return status == InstanceStatus.CONNECTED;
+    }
+
+    /**
+     * Whether a connection state the provider reported at {@code reportedAt} is older than the
+     * last one applied from its reports, so that applying it would undo a newer report.
+     */
+    boolean isStaleReport(Instant reportedAt) {
+        return statusReportedAt != null && reportedAt.isBefore(statusReportedAt);
+    }
+
+    void noteStatusReportedAt(Instant reportedAt) {
+        this.statusReportedAt = reportedAt;
     }
 
     public void changeStatus(InstanceStatus next, Instant now) {

@@ -177,6 +177,26 @@ public class InstanceService {
      * @param reason why, in words for the event and the logs; never a secret
      * @return whether the status changed
      */
+    /**
+     * Applies a connection state the provider reported in a webhook, unless it reported a
+     * newer one already: webhooks arrive in any order, and a late "FAILED" from before a
+     * reconnect must not pause a working number.
+     *
+     * @param reportedAt the provider's time of the report
+     * @return whether the status changed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changeStatusReported(Instance locked, InstanceStatus next, String reason,
+            Instant reportedAt) {
+        if (locked.isStaleReport(reportedAt)) {
+            log.info("Instance {}: ignored a connection report from {}, older than the last one "
+                    + "applied ({})", locked.getId(), reportedAt, reason);
+            return false;
+        }
+        locked.noteStatusReportedAt(reportedAt);
+        return changeStatus(locked, next, reason);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean changeStatus(Instance locked, InstanceStatus next, String reason) {
         InstanceStatus previous = locked.getStatus();

@@ -128,8 +128,14 @@ class EvolutionAndWahaWebhooksIT extends HostAppIT {
         postWaha(instanceId, fixture("waha/webhooks/session-status-failed.json"));
         awaitProcessed(instanceId, 3);
         assertThat(TestInstances.status(context, instanceId)).isEqualTo("disconnected");
+        // The WORKING fixture was reported a second before FAILED: arriving late, it is stale.
         postWaha(instanceId, fixture("waha/webhooks/session-status-working.json"));
         awaitProcessed(instanceId, 4);
+        assertThat(TestInstances.status(context, instanceId)).isEqualTo("disconnected");
+        postWaha(instanceId, new String(fixture("waha/webhooks/session-status-working.json"), StandardCharsets.UTF_8)
+                .replace("1767225603000", "1767225605000").replace("evt_01jh0000000000000000000303", "evt_reconnect")
+                .getBytes(StandardCharsets.UTF_8));
+        awaitProcessed(instanceId, 5);
 
         assertThat(TestOutbox.describe(context, messageId)).isEqualTo("read [queued, sending, sent, read]");
         assertThat(TestInstances.status(context, instanceId)).isEqualTo("connected");

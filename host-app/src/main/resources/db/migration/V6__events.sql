@@ -7,7 +7,7 @@ create table workspace_event (
     workspace_id  varchar(40)   not null references workspace (id),
     environment   varchar(8)    not null,
     type          varchar(40)   not null,
-    data          varchar(16000) not null,
+    data          varchar(262144) not null,
     occurred_at   timestamp(6) with time zone not null
 );
 create index ix_event_workspace on workspace_event (workspace_id, occurred_at, id);

@@ -39,7 +39,7 @@ create table inbound_message (
     provider_message_id  varchar(300)  not null,
     sender               varchar(20)   not null,
     type                 varchar(32)   not null,
-    body                 varchar(16000) not null,
+    body                 varchar(65536) not null,
     received_at          timestamp(6) with time zone not null,
     created_at           timestamp(6) with time zone not null,
     constraint uq_inbound_message unique (instance_id, provider_message_id)

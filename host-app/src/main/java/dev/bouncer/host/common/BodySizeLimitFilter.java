@@ -21,17 +21,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String WEBHOOK_PATHS = "/webhooks/";
+
+    private final long apiLimit;
+    private final long webhookLimit;
     private final ProblemWriter problems;
 
     BodySizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
-        this.limit = properties.maxBodySize().toBytes();
+        this.apiLimit = properties.maxBodySize().toBytes();
+        this.webhookLimit = properties.maxWebhookBodySize().toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith(WEBHOOK_PATHS) ? webhookLimit : apiLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, new PayloadTooLargeException(limit));
             return;

@@ -49,4 +49,25 @@ public final class PlainText {
         }
         return false;
     }
+
+    /**
+     * Text from outside (a provider's webhook) made safe to store and serve: half surrogate
+     * pairs become U+FFFD and control characters other than line breaks and tabs are dropped,
+     * the same characters the API refuses in what clients send.
+     */
+    public static String clean(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else if (!Character.isISOControl(c) || c == '\n' || c == '\t' || c == '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

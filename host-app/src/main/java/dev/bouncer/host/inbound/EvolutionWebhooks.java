@@ -79,7 +79,7 @@ class EvolutionWebhooks implements WebhookFormat {
         if (key.path("fromMe").asBoolean()) {
             return new InboundChange.Skip("echo of a message this number sent");
         }
-        String chat = key.path("remoteJid").asText();
+        String chat = phoneChat(key, data);
         if (chat.endsWith("@g.us")) {
             return new InboundChange.Skip("group chats are not supported yet");
         }
@@ -89,6 +89,25 @@ class EvolutionWebhooks implements WebhookFormat {
         return new InboundChange.Received(new InboundText(key.path("id").asText(), chat,
                 Payloads.text(data.path("pushName")), type,
                 text == null ? Payloads.placeholder(type) : text, sentAt));
+    }
+
+    /**
+     * The chat as a phone-number id. Newer WhatsApp versions address some contacts by a "LID"
+     * ({@code ...@lid}), an opaque id that is no phone number; Evolution then carries the
+     * number beside it in {@code remoteJidAlt} or {@code senderPn}.
+     */
+    private static String phoneChat(JsonNode key, JsonNode data) {
+        String chat = key.path("remoteJid").asText();
+        if (!chat.endsWith("@lid")) {
+            return chat;
+        }
+        for (String alternative : new String[] {key.path("remoteJidAlt").asText(),
+                key.path("senderPn").asText(), data.path("senderPn").asText()}) {
+            if (alternative.endsWith("@s.whatsapp.net")) {
+                return alternative;
+            }
+        }
+        return chat;
     }
 
     /** Baileys' message types: conversation and extendedTextMessage are text, imageMessage image. */

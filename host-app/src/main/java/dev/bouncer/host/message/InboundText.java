@@ -1,5 +1,6 @@
 package dev.bouncer.host.message;
 
+import dev.bouncer.host.common.PlainText;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,10 @@ import java.time.Instant;
  */
 public record InboundText(String providerMessageId, String from, String profileName, String type,
         String text, Instant sentAt) {
+
+    public InboundText {
+        text = text == null ? null : PlainText.clean(text);
+    }
 
     /** Ids and type only: numbers, names and texts stay out of logs. */
     @Override

@@ -316,11 +316,11 @@ public class OutboxService {
             }
             case RETRYABLE -> retryOrGiveUp(instance, message, failed, now);
             case AUTH -> {
-                message.requeue("paused: the provider refused the instance's credentials ("
+                message.requeue("paused: the provider refuses to send for the instance ("
                         + failed.code() + ")", now);
                 instances.changeStatus(instance, InstanceStatus.DISCONNECTED,
-                        "the provider refused the instance's credentials (" + failed.code() + ")");
-                log.info("Instance {} disconnected: the provider refused its credentials ({}); "
+                        "the provider refuses to send for the instance (" + failed.code() + ")");
+                log.info("Instance {} disconnected: the provider refuses to send for it ({}); "
                         + "its queue is paused until it is connected again", instance.getId(),
                         failed.code());
             }

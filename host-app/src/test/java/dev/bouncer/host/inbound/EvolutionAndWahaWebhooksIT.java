@@ -96,6 +96,21 @@ class EvolutionAndWahaWebhooksIT extends HostAppIT {
     }
 
     @Test
+    void evolutionContactAddressedByLidIsFoundByTheNumberBesideIt() {
+        String instanceId = evolutionInstance();
+        byte[] lid = new String(fixture("evolution-api/webhooks/messages-upsert-text.json"), StandardCharsets.UTF_8)
+                .replace("\"remoteJid\": \"15550100001@s.whatsapp.net\"",
+                        "\"remoteJid\": \"204618339213417@lid\", \"remoteJidAlt\": \"15550100001@s.whatsapp.net\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        postEvolution(instanceId, lid);
+
+        assertThat(awaitProcessed(instanceId, 1)).extracting(InboundEvent::getStatus)
+                .containsExactly(InboundEventStatus.PROCESSED);
+        assertThat(onlyConversation(instanceId).path("contact").path("phone").asText()).isEqualTo("+15550100001");
+    }
+
+    @Test
     void evolutionEchoesAndGroupMessagesAreStoredButSkipped() {
         String instanceId = evolutionInstance();
         String upsert = new String(fixture("evolution-api/webhooks/messages-upsert-text.json"),
@@ -147,6 +162,24 @@ class EvolutionAndWahaWebhooksIT extends HostAppIT {
                 EventType.MESSAGE_RECEIVED)).hasSize(1);
         assertThat(events.findByWorkspaceIdAndTypeOrderByOccurredAtAscIdAsc(tenant.workspaceId(),
                 EventType.MESSAGE_STATUS)).hasSize(1);
+    }
+
+    @Test
+    void aLongTextInABodyLargerThanAnApiRequestIsKeptWholeAndClean() {
+        String instanceId = wahaInstance();
+        String longText = "y".repeat(40_000);
+        byte[] body = new String(fixture("waha/webhooks/message-text.json"), StandardCharsets.UTF_8)
+                .replace("Hi! Is my order #1001 shipped yet?", longText + "\\u0000 half \\ud83d")
+                .replace("\"_data\": {}", "\"_data\": {\"padding\": \"" + "p".repeat(40_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).as("larger than the 64KB API limit").isGreaterThan(65_536);
+
+        postWaha(instanceId, body);
+
+        assertThat(awaitProcessed(instanceId, 1)).extracting(InboundEvent::getStatus)
+                .containsExactly(InboundEventStatus.PROCESSED);
+        assertThat(onlyConversation(instanceId).path("messages").path(0).path("text").asText())
+                .isEqualTo(longText + " half \uFFFD");
     }
 
     @Test

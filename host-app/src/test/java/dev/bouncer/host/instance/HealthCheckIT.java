@@ -110,7 +110,7 @@ class HealthCheckIT extends HostAppIT {
         assertThat(awaitStatus(key, messageId, "sent").path("providerMessageId").asText())
                 .isEqualTo("BAE5RESUMED0001");
         assertThat(StatusEvents.of(events, id)).containsExactly(
-                "connected -> disconnected: the provider refused the instance's credentials (http_401)",
+                "connected -> disconnected: the provider refuses to send for the instance (http_401)",
                 "disconnected -> connected: health check: Evolution API reports state 'open'");
     }
 

@@ -113,7 +113,7 @@ class SendEndToEndIT extends HostAppIT {
         assertThat(paused.path("queue").path("depth").asInt()).isEqualTo(1);
         assertThat(queued.path("status").asText()).isEqualTo("queued");
         assertThat(queued.path("history").findValuesAsText("detail"))
-                .anyMatch(detail -> detail.startsWith("paused: the provider refused"));
+                .anyMatch(detail -> detail.startsWith("paused: the provider refuses to send"));
 
         PROVIDER.on(path, 200, fixture("send/send-text-response-200.json"));
         ApiClient.Response resumed = api().post("/api/v1/developer/instances/" + instanceId + "/resume",
@@ -123,7 +123,7 @@ class SendEndToEndIT extends HostAppIT {
         assertThat(awaitStatus(key, messageId, "sent").path("attempts").asInt()).isEqualTo(2);
         api().post("/api/v1/developer/instances/" + instanceId + "/resume", owner(), null, "");
         assertThat(instanceStatusEvents(instanceId)).containsExactly(
-                "connected -> disconnected: the provider refused the instance's credentials (190)",
+                "connected -> disconnected: the provider refuses to send for the instance (190)",
                 "disconnected -> connected: marked connected by the owner");
     }
 

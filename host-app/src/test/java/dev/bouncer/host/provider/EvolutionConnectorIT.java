@@ -72,7 +72,7 @@ class EvolutionConnectorIT extends HostAppIT {
         JsonNode message = api().get("/api/v1/messages/" + messageId, ApiClient.bearer(key)).json();
         assertThat(message.path("status").asText()).isEqualTo("queued");
         assertThat(message.path("history").findValuesAsText("detail"))
-                .anyMatch(detail -> detail.contains("refused the instance's credentials (http_401)"));
+                .anyMatch(detail -> detail.contains("refuses to send for the instance (http_401)"));
     }
 
     @Test

@@ -123,9 +123,9 @@ public class OutboxMessage {
         moveTo(MessageStatus.SENDING, "attempt " + attempts, now);
     }
 
-    void markSent(String providerMessageId, Instant now) {
+    void markSent(String providerMessageId, String note, Instant now) {
         this.providerMessageId = providerMessageId;
-        moveTo(MessageStatus.SENT, null, now);
+        moveTo(MessageStatus.SENT, note, now);
     }
 
     void markFailed(String code, String message, Instant now) {

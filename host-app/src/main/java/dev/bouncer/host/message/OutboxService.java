@@ -278,9 +278,10 @@ public class OutboxService {
         Instant now = clock.instant();
         instance.shiftNextSend(Duration.between(job.startAt(), sendStart));
         if (outcome instanceof SendOutcome.Sent sent) {
-            message.markSent(sent.providerMessageId(), now);
+            message.markSent(sent.providerMessageId(), sent.note(), now);
             instance.sendSucceeded();
-            if (receipts.hasParked(instance.getId(), sent.providerMessageId())) {
+            if (sent.providerMessageId() != null
+                    && receipts.hasParked(instance.getId(), sent.providerMessageId())) {
                 applyParkedAfterCommit(message.getId());
             }
         } else if (outcome instanceof SendOutcome.Failed failed) {

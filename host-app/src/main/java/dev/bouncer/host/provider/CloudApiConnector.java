@@ -136,9 +136,9 @@ class CloudApiConnector implements ProviderConnector {
     private SendOutcome accepted(ProviderHttp.Reply reply) {
         JsonNode wamid = parse(reply.body()).path("messages").path(0).path("id");
         if (!wamid.isTextual() || wamid.textValue().isBlank()) {
-            // Accepted but unidentifiable: retrying could send twice, so fail visibly instead.
-            return new SendOutcome.Failed(FailureKind.PERMANENT, "invalid_provider_response",
-                    "The Cloud API answered " + reply.status() + " without a message id.");
+            // A 2xx means the provider took the message: calling it failed would invite a
+            // second send. It is sent, only its receipts cannot be matched.
+            return SendOutcome.Sent.withoutId(reply.status());
         }
         return new SendOutcome.Sent(wamid.textValue());
     }

@@ -5,8 +5,24 @@ import java.time.Duration;
 /** What a provider answered to one send. */
 public sealed interface SendOutcome {
 
-    /** The provider accepted the message and gave it its own id (a wamid for the Cloud API). */
-    record Sent(String providerMessageId) implements SendOutcome {
+    /**
+     * The provider accepted the message.
+     *
+     * @param providerMessageId the provider's id of it (a wamid for the Cloud API); null when
+     *     the acceptance carried none that could be read
+     * @param note what the history should say about the acceptance, or null
+     */
+    record Sent(String providerMessageId, String note) implements SendOutcome {
+
+        public Sent(String providerMessageId) {
+            this(providerMessageId, null);
+        }
+
+        /** Accepted with a 2xx whose body names no message id. */
+        public static Sent withoutId(int status) {
+            return new Sent(null, "the provider accepted it (HTTP " + status + ") without a readable "
+                    + "message id, so its receipts cannot be matched");
+        }
     }
 
     /**

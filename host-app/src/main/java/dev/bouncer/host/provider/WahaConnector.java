@@ -95,9 +95,9 @@ class WahaConnector implements ProviderConnector {
             id = id.path("_serialized");
         }
         if (!id.isTextual() || id.textValue().isBlank()) {
-            // Accepted but unidentifiable: retrying could send twice, so fail visibly instead.
-            return new SendOutcome.Failed(FailureKind.PERMANENT, "invalid_provider_response",
-                    "WAHA answered " + reply.status() + " without a message id.");
+            // A 2xx means the provider took the message: calling it failed would invite a
+            // second send. It is sent, only its receipts cannot be matched.
+            return SendOutcome.Sent.withoutId(reply.status());
         }
         return new SendOutcome.Sent(id.textValue());
     }

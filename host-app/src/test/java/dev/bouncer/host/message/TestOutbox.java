@@ -18,7 +18,7 @@ public final class TestOutbox {
                 new OutboxMessage.Addressee(recipient, null, null), "Your order #1001 has shipped.",
                 Instant.now());
         message.claim(Instant.now());
-        message.markSent(providerMessageId, Instant.now());
+        message.markSent(providerMessageId, null, Instant.now());
         return context.getBean(OutboxRepository.class).save(message).getId();
     }
 

@@ -126,6 +126,22 @@ class EvolutionConnectorIT extends HostAppIT {
     }
 
     @Test
+    void anAcceptanceWithoutAReadableIdIsSentNotFailedSoNobodySendsItTwice() {
+        PROVIDER.on("/message/sendText/garbled", 201, "<html>accepted</html>");
+        String instanceId = registerEvolution("garbled", "synthetic-evolution-key-0011");
+        String key = createKey("live", "message:send");
+
+        String messageId = send(key, instanceId, "+15550100011", TEXT).json().path("id").asText();
+
+        JsonNode sent = awaitStatus(key, messageId, "sent");
+        assertThat(sent.path("providerMessageId").isMissingNode() || sent.path("providerMessageId").isNull())
+                .isTrue();
+        assertThat(sent.path("history").findValuesAsText("detail"))
+                .anyMatch(detail -> detail.contains("without a readable message id"));
+        assertThat(PROVIDER.requestsTo("/message/sendText/garbled")).hasSize(1);
+    }
+
+    @Test
     void numberNotOnWhatsAppFailsTheMessageWithTheProvidersReason() {
         PROVIDER.on("/message/sendText/no-number", 400, "{\"status\":400,\"error\":\"Bad Request\","
                 + "\"response\":{\"message\":[{\"jid\":\"15550100009@s.whatsapp.net\","

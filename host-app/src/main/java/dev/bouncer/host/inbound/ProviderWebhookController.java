@@ -52,9 +52,10 @@ class ProviderWebhookController {
             @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        boolean accepted = "subscribe".equals(mode) && challenge != null
-                && CHALLENGE.matcher(challenge).matches() && tokenMatches(instanceId, token);
-        if (!accepted) {
+        if (!"subscribe".equals(mode) || challenge == null || !CHALLENGE.matcher(challenge).matches()) {
+            throw WebhookRejectedException.badHandshake();
+        }
+        if (!tokenMatches(instanceId, token)) {
             log.debug("Webhook subscription handshake for instance {} refused", instanceId);
             throw WebhookRejectedException.verifyTokenRefused("handshake refused");
         }

@@ -31,6 +31,13 @@ class WebhookRejectedException extends ApiException {
                 "The webhook's signature or secret does not verify for this instance.", reason);
     }
 
+    /** A subscription handshake that is not Meta's: wrong mode, or a challenge it never sends. */
+    static WebhookRejectedException badHandshake() {
+        return new WebhookRejectedException(HttpStatus.BAD_REQUEST, "invalid_handshake",
+                "A handshake needs hub.mode=subscribe and a hub.challenge of 1 to 256 letters, digits, "
+                        + "'.', '_' or '-'.", "malformed handshake");
+    }
+
     /** A Meta subscription handshake with a wrong token. */
     static WebhookRejectedException verifyTokenRefused(String reason) {
         return new WebhookRejectedException(HttpStatus.FORBIDDEN, "invalid_verify_token",

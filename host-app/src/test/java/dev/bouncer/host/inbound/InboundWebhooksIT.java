@@ -72,6 +72,13 @@ class InboundWebhooksIT extends HostAppIT {
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(wrong.body()).contains("\"code\":\"invalid_verify_token\"").doesNotContain(VERIFY_TOKEN);
         assertThat(unknown.statusCode()).isEqualTo(403);
+        HttpResponse<String> unsubscribe = poster.get("/webhooks/providers/" + instanceId
+                + "?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=" + VERIFY_TOKEN);
+        HttpResponse<String> script = poster.get("/webhooks/providers/" + instanceId
+                + "?hub.mode=subscribe&hub.challenge=%3Cscript%3E&hub.verify_token=" + VERIFY_TOKEN);
+        assertThat(unsubscribe.statusCode()).isEqualTo(400);
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(script.body()).contains("\"code\":\"invalid_handshake\"").doesNotContain("<script>");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bouncer.camel;
 
+import dev.bouncer.camel.client.ApiKeyChecksum;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public class BouncerConfiguration implements Cloneable {
     // Only the shape is checked here; whether the key exists and may send is the API's call.
     private static final Pattern API_KEY = Pattern.compile("bnc_(live|test)_[A-Za-z0-9]+");
     private static final String KEY_SHAPE =
-            "a Bouncer API key is bnc_live_ or bnc_test_ followed by letters and digits";
+            "a Bouncer API key is bnc_live_ or bnc_test_ followed by 46 letters and digits";
 
     @UriParam(label = "security", secret = true,
             description = "The Bouncer API key (bnc_live_... or bnc_test_...), sent as a Bearer "
@@ -113,6 +114,10 @@ public class BouncerConfiguration implements Cloneable {
         }
         if (!API_KEY.matcher(apiKey).matches()) {
             throw new IllegalArgumentException("The apiKey option is malformed: " + KEY_SHAPE);
+        }
+        if (!ApiKeyChecksum.isIntact(apiKey)) {
+            throw new IllegalArgumentException("The apiKey option fails its checksum: it was "
+                    + "mistyped or cut short; copy the whole key from Developer settings again");
         }
         validateBaseUrl();
         requirePositive(connectTimeout, "connectTimeout");

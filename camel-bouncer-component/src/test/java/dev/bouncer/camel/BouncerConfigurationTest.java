@@ -67,10 +67,23 @@ class BouncerConfigurationTest {
     void acceptsLiveAndTestKeys() {
         BouncerConfiguration configuration = new BouncerConfiguration();
 
-        configuration.setApiKey("bnc_live_abcDEF123");
+        configuration.setApiKey("bnc_live_abcDEF123abcDEF123abcDEF123abcDEF12300001PaFv1");
         configuration.validate();
         configuration.setApiKey(KEY);
         configuration.validate();
+    }
+
+    @Test
+    void rejectsAMistypedOrTruncatedKeyByItsChecksumWithoutEchoingIt() {
+        BouncerConfiguration configuration = new BouncerConfiguration();
+        String mistyped = KEY.substring(0, 20) + (KEY.charAt(20) == 'x' ? 'y' : 'x') + KEY.substring(21);
+
+        for (String bad : new String[] {mistyped, KEY.substring(0, KEY.length() - 1)}) {
+            configuration.setApiKey(bad);
+
+            assertThatThrownBy(configuration::validate).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("apiKey").hasMessageNotContaining(bad.substring(9));
+        }
     }
 
     @Test

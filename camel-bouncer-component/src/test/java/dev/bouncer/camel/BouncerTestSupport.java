@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 abstract class BouncerTestSupport extends CamelTestSupport {
 
     /** Shaped like a real key, so a leak anywhere shows up in a plain substring check. */
-    static final String KEY = "bnc_test_Q7xVb2Lm9KpR4sTz8WcY1nHd6FgJ3aEu";
+    static final String KEY = "bnc_test_Q7xVb2Lm9KpR4sTz8WcY1nHd6FgJ3aEu0000000010oZDU";
 
     final FakeBouncerApi api = FakeBouncerApi.start();
 

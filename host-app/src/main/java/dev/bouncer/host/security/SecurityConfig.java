@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -42,13 +43,14 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain developerSettings(HttpSecurity http, ProblemWriter problems)
-            throws Exception {
+    SecurityFilterChain developerSettings(HttpSecurity http, ProblemWriter problems,
+            SignInGuard guard) throws Exception {
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems,
                 "Basic realm=\"Bouncer developer settings\"",
                 "Developer settings need the workspace owner's email and password "
                         + "(HTTP Basic); API keys are not accepted here.");
         return statelessApi(http.securityMatcher(DEVELOPER_PATHS))
+                .addFilterBefore(new SignInGuardFilter(guard, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("OWNER"))

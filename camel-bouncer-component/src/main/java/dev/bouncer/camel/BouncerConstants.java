@@ -12,7 +12,8 @@ public final class BouncerConstants {
 
     @Metadata(label = "producer", javaType = "String",
             description = "Before a send: the recipient, overriding the to option. After a send: "
-                    + "the recipient as the API normalised it, in E.164 form.")
+                    + "the recipient as the API normalised it, in E.164 form. For bouncer:contacts: "
+                    + "the contact's phone number, in and out alike.")
     public static final String TO = "CamelBouncerTo";
 
     @Metadata(label = "producer", javaType = "String",
@@ -28,6 +29,15 @@ public final class BouncerConstants {
             description = "Set after a send: the message status the API reported, queued on "
                     + "success.")
     public static final String MESSAGE_STATUS = "CamelBouncerMessageStatus";
+
+    @Metadata(label = "producer", javaType = "String",
+            description = "Set after bouncer:contacts: the id of the contact, e.g. ct_123.")
+    public static final String CONTACT_ID = "CamelBouncerContactId";
+
+    @Metadata(label = "producer", javaType = "Boolean",
+            description = "Set after bouncer:contacts: true when the number was new and the "
+                    + "contact was created, false when an existing contact was updated.")
+    public static final String CONTACT_CREATED = "CamelBouncerContactCreated";
 
     private BouncerConstants() {
     }

@@ -18,7 +18,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class BouncerEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "What the endpoint does: send queues the exchange body as a text "
-            + "message.")
+            + "message; contacts creates or updates the contact for the number, with the body's "
+            + "fields.")
     @Metadata(required = true)
     private final BouncerOperation operation;
 
@@ -37,12 +38,13 @@ public class BouncerEndpoint extends DefaultEndpoint {
     public Producer createProducer() {
         return switch (operation) {
             case send -> new BouncerSendProducer(this);
+            case contacts -> new BouncerContactsProducer(this);
         };
     }
 
     @Override
     public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The bouncer component only sends: use bouncer:"
+        throw new UnsupportedOperationException("The bouncer component only produces: use bouncer:"
                 + operation + " in to(), not from()");
     }
 

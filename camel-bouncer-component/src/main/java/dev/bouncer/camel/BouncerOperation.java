@@ -10,7 +10,10 @@ public enum BouncerOperation {
     // operation enums; the catalog lists them as the allowed values of the path parameter.
 
     /** Sends the exchange body as a text message. */
-    send;
+    send,
+
+    /** Creates the contact for a phone number, or updates the one that has it. */
+    contacts;
 
     /**
      * Returns the operation written in an endpoint URI.

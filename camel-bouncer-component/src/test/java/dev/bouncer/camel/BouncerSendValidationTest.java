@@ -72,10 +72,10 @@ class BouncerSendValidationTest extends BouncerTestSupport {
 
     @Test
     void rejectsUnknownOperationNamingTheSupportedOnes() {
-        assertThatThrownBy(() -> send("bouncer:contacts?apiKey=" + KEY, "Hi"))
+        assertThatThrownBy(() -> send("bouncer:templates?apiKey=" + KEY, "Hi"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause()
-                .hasMessageContainingAll("Unknown Bouncer operation 'contacts'", "send");
+                .hasMessageContainingAll("Unknown Bouncer operation 'templates'", "send", "contacts");
     }
 
     @Test
@@ -91,6 +91,6 @@ class BouncerSendValidationTest extends BouncerTestSupport {
 
         assertThatThrownBy(() -> endpoint.createConsumer(exchange -> { }))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("only sends");
+                .hasMessageContaining("only produces");
     }
 }

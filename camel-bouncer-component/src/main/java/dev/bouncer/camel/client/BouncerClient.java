@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -26,6 +29,9 @@ public class BouncerClient {
     private static final Logger LOG = LoggerFactory.getLogger(BouncerClient.class);
 
     private static final String SEND_PATH = "/api/v1/messages/send";
+    private static final String CONTACTS_PATH = "/api/v1/contacts";
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
     private static final String JSON = "application/json";
 
     private final String baseUrl;
@@ -81,6 +87,26 @@ public class BouncerClient {
         return read("send", response, SendMessageResponse.class);
     }
 
+    /**
+     * Creates the contact for {@code fields.phone}, or updates the one with that number.
+     *
+     * @param fields {@code phone} and any of name, email, tags, attributes
+     * @return the contact as the API returned it, and whether it was created
+     * @throws dev.bouncer.camel.BouncerApiException when the API refuses the contact
+     * @throws BouncerConnectionException when the API cannot be reached or times out
+     */
+    public Upserted upsertContact(Map<String, Object> fields) {
+        URI uri = URI.create(baseUrl + CONTACTS_PATH);
+        LOG.debug("Bouncer contacts: POST {}", uri);
+        HttpResponse<String> response = execute(jsonPost(uri, fields).build());
+        Map<String, Object> contact = read("contacts", response, OBJECT);
+        return new Upserted(contact, response.statusCode() == 201);
+    }
+
+    /** A contact after an upsert: created when the number was new. */
+    public record Upserted(Map<String, Object> contact, boolean created) {
+    }
+
     private HttpRequest.Builder jsonPost(URI uri, Object body) {
         return HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
@@ -107,6 +133,14 @@ public class BouncerClient {
     }
 
     private <T> T read(String operation, HttpResponse<String> response, Class<T> type) {
+        return read(operation, response, mapper.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(String operation, HttpResponse<String> response, TypeReference<T> type) {
+        return read(operation, response, mapper.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(String operation, HttpResponse<String> response, JavaType type) {
         boolean isSuccess = response.statusCode() / 100 == 2;
         if (!isSuccess) {
             throw ProblemResponses.toException(operation, response, mapper);

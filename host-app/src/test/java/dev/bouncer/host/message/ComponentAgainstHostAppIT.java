@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bouncer.camel.BouncerApiException;
 import dev.bouncer.camel.BouncerConstants;
 import dev.bouncer.host.support.HostAppIT;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The Camel component {@code bouncer:send} against the real host app over HTTP. */
+/** The Camel component ({@code bouncer:send}, {@code bouncer:contacts}) against the real host app over HTTP. */
 class ComponentAgainstHostAppIT extends HostAppIT {
 
     @Autowired
@@ -48,6 +50,31 @@ class ComponentAgainstHostAppIT extends HostAppIT {
         BouncerApiException problem = (BouncerApiException) result.getException();
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void bouncerContactsCreatesThenUpdatesTheContactForTheNumber() {
+        String key = createKey("test", "contact:write");
+        String uri = "bouncer:contacts?apiKey=RAW(" + key + ")&baseUrl=http://localhost:" + port;
+
+        Exchange created = camel.send(uri, exchange -> {
+            exchange.getIn().setBody(Map.of("name", "Ana Lima", "tags", List.of("vip")));
+            exchange.getIn().setHeader(BouncerConstants.TO, "+49 151 2000 0001");
+        });
+        Exchange updated = camel.send(uri, exchange -> {
+            exchange.getIn().setBody("{\"email\":\"ana@example.com\"}");
+            exchange.getIn().setHeader(BouncerConstants.TO, "4915120000001@s.whatsapp.net");
+        });
+
+        assertThat(created.getException()).isNull();
+        assertThat(created.getMessage().getHeader(BouncerConstants.CONTACT_CREATED)).isEqualTo(true);
+        assertThat(created.getMessage().getHeader(BouncerConstants.TO)).isEqualTo("+4915120000001");
+        assertThat(updated.getException()).isNull();
+        assertThat(updated.getMessage().getHeader(BouncerConstants.CONTACT_CREATED)).isEqualTo(false);
+        assertThat(updated.getMessage().getHeader(BouncerConstants.CONTACT_ID))
+                .isEqualTo(created.getMessage().getHeader(BouncerConstants.CONTACT_ID));
+        assertThat(updated.getMessage().getBody(Map.class))
+                .containsEntry("name", "Ana Lima").containsEntry("email", "ana@example.com");
     }
 
     private String endpoint(String key, String instanceId) {

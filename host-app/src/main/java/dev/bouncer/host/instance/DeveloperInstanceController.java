@@ -51,7 +51,7 @@ class DeveloperInstanceController {
             @RequestBody JsonNode body) {
         Instance instance = instances.register(owner.workspaceId(), body);
         return ResponseEntity.created(URI.create("/api/v1/developer/instances/" + instance.getId()))
-                .body(OwnerInstanceView.of(instance, instances.settings(instance)));
+                .body(OwnerInstanceView.of(instance, instances.providerConfig(instance)));
     }
 
     /**
@@ -67,7 +67,7 @@ class DeveloperInstanceController {
                     content = @Content(schema = @Schema(implementation = UpdateBody.class)))
             @RequestBody JsonNode body) {
         Instance instance = instances.update(owner.workspaceId(), id, body);
-        return OwnerInstanceView.of(instance, instances.settings(instance));
+        return OwnerInstanceView.of(instance, instances.providerConfig(instance));
     }
 
     /**
@@ -80,7 +80,7 @@ class DeveloperInstanceController {
     OwnerInstanceView resume(@AuthenticationPrincipal OwnerPrincipal owner,
             @PathVariable String id) {
         Instance instance = instances.markConnected(owner.workspaceId(), id);
-        return OwnerInstanceView.of(instance, instances.settings(instance));
+        return OwnerInstanceView.of(instance, instances.providerConfig(instance));
     }
 
     @GetMapping("/{id}")
@@ -88,14 +88,14 @@ class DeveloperInstanceController {
     OwnerInstanceView get(@AuthenticationPrincipal OwnerPrincipal owner, @PathVariable String id) {
         Instance instance = instances.findInWorkspace(owner.workspaceId(), id)
                 .orElseThrow(() -> new NotFoundException("instance", id));
-        return OwnerInstanceView.of(instance, instances.settings(instance));
+        return OwnerInstanceView.of(instance, instances.providerConfig(instance));
     }
 
     @GetMapping
     @Operation(operationId = "listOwnedInstances", summary = "List the workspace's instances")
     Map<String, List<OwnerInstanceView>> list(@AuthenticationPrincipal OwnerPrincipal owner) {
         return Map.of("data", instances.listForOwner(owner.workspaceId()).stream()
-                .map(instance -> OwnerInstanceView.of(instance, instances.settings(instance)))
+                .map(instance -> OwnerInstanceView.of(instance, instances.providerConfig(instance)))
                 .toList());
     }
 

@@ -263,11 +263,6 @@ public class InstanceService {
         return new ProviderConfig(read(instance.getSettingsJson()), sealedSecrets);
     }
 
-    /** The non-secret settings, safe to show to the workspace owner. */
-    public Map<String, String> settings(Instance instance) {
-        return read(instance.getSettingsJson());
-    }
-
     private String write(Map<String, String> values) {
         try {
             return json.writeValueAsString(values);

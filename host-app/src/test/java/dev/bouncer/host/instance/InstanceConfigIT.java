@@ -151,7 +151,7 @@ class InstanceConfigIT extends HostAppIT {
         String path = "/message/sendText/no-secret";
         PROVIDER.on(path, 201, "{\"key\":{\"id\":\"BAE5NOSECRET0001\"}}");
         String id = registerEvolutionAt(PROVIDER.baseUrl(), "no-secret", "synthetic-evo-key-0003");
-        api().patchJson(INSTANCES + "/" + id, owner(),
+        ApiClient.Response set = api().patchJson(INSTANCES + "/" + id, owner(),
                 "{\"config\":{\"webhookSecret\":\"synthetic-webhook-secret-0003\"}}");
 
         ApiClient.Response cleared = api().patchJson(INSTANCES + "/" + id, owner(),
@@ -161,6 +161,10 @@ class InstanceConfigIT extends HostAppIT {
 
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(invalidFields(requiredCleared)).containsOnlyKeys("config.apiKey");
+        assertThat(set.json().path("secretsSet").toString()).isEqualTo("[\"apiKey\",\"webhookSecret\"]");
+        assertThat(set.body()).doesNotContain("synthetic-webhook-secret-0003", "synthetic-evo-key-0003");
+        assertThat(cleared.json().path("secretsSet").toString()).isEqualTo("[\"apiKey\"]");
+        assertThat(cleared.json().path("webhookPath").asText()).isEqualTo("/webhooks/providers/" + id);
     }
 
     @Test

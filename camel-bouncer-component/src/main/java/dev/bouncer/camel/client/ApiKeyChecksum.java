@@ -29,7 +29,7 @@ public final class ApiKeyChecksum {
     }
 
     /** The checksum characters for the key text before them. */
-    static String of(String body) {
+    public static String of(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         long rest = crc.getValue();

@@ -1,13 +1,12 @@
 package dev.bouncer.host.apikey;
 
+import dev.bouncer.camel.client.ApiKeyChecksum;
 import dev.bouncer.host.common.Environment;
 import dev.bouncer.host.common.Ids;
 import dev.bouncer.host.common.Sha256;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * Key format {@code bnc_<env>_<random><checksum>}, 55 characters in all:
@@ -15,7 +14,7 @@ import java.util.zip.CRC32;
  * <ul>
  *   <li>{@code <env>} is {@code live} or {@code test};
  *   <li>{@code <random>} is 40 base62 characters from {@code SecureRandom} (about 238 bits);
- *   <li>{@code <checksum>} is 6 base62 characters: the CRC32 ({@link CRC32}) of the ASCII bytes
+ *   <li>{@code <checksum>} is 6 base62 characters: the CRC32 ({@code java.util.zip.CRC32}) of the ASCII bytes
  *       of everything before it ({@code bnc_test_} and the 40 random characters), as an unsigned
  *       number written in base62 with the digits {@code 0-9A-Za-z} (0 to 61), most significant
  *       first, left-padded with {@code 0} to 6 characters.
@@ -36,8 +35,6 @@ final class ApiKeyFormat {
     private static final Pattern KEY = Pattern.compile(
             "bnc_(live|test)_[0-9A-Za-z]{" + (RANDOM_LENGTH + CHECKSUM_LENGTH) + "}");
     private static final int KEY_LENGTH = "bnc_test_".length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
-    private static final String BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int DISPLAY_SUFFIX_LENGTH = 4;
 
     private ApiKeyFormat() {
@@ -75,25 +72,16 @@ final class ApiKeyFormat {
         return key.substring(key.length() - DISPLAY_SUFFIX_LENGTH);
     }
 
-    /** The 6 checksum characters for the key text before them. */
+    /**
+     * The 6 checksum characters for the key text before them. The Camel component checks the
+     * same digits on its side, so both use its one implementation.
+     */
     static String checksum(String body) {
-        CRC32 crc = new CRC32();
-        crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        return base62(crc.getValue(), CHECKSUM_LENGTH);
+        return ApiKeyChecksum.of(body);
     }
 
     private static boolean hasValidChecksum(String key) {
         int split = key.length() - CHECKSUM_LENGTH;
         return checksum(key.substring(0, split)).equals(key.substring(split));
-    }
-
-    private static String base62(long value, int width) {
-        char[] digits = new char[width];
-        long rest = value;
-        for (int i = width - 1; i >= 0; i--) {
-            digits[i] = BASE62.charAt((int) (rest % BASE62.length()));
-            rest /= BASE62.length();
-        }
-        return new String(digits);
     }
 }

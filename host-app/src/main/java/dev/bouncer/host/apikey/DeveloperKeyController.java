@@ -1,6 +1,7 @@
 package dev.bouncer.host.apikey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bouncer.host.common.MediaTypes;
 import dev.bouncer.host.workspace.OwnerPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Developer settings: API keys")
 @RequestMapping(path = "/api/v1/developer/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeveloperKeyController {
-
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ApiKeyService keys;
 
@@ -62,7 +61,7 @@ class DeveloperKeyController {
         return keys.get(owner.workspaceId(), id);
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON})
     @Operation(operationId = "updateKey", summary = "Rename a key or change its permissions")
     @ApiResponse(responseCode = "409", description = "The key is revoked.",
             content = @Content(mediaType = "application/problem+json"))

@@ -1,11 +1,7 @@
 package dev.bouncer.host.audit;
 
-import dev.bouncer.host.common.FieldError;
 import dev.bouncer.host.common.PageRequest;
-import dev.bouncer.host.common.ValidationException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.bouncer.host.common.QueryReader;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,28 +13,16 @@ import org.springframework.util.MultiValueMap;
  */
 record AuditQuery(PageRequest page, Optional<String> keyId) {
 
-    private static final Set<String> PARAMETERS = Set.of("limit", "cursor", "keyId");
     private static final Pattern KEY_ID = Pattern.compile("key_[0-9A-Za-z]{22}");
 
     static AuditQuery read(MultiValueMap<String, String> parameters) {
-        List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (!PARAMETERS.contains(parameter.getKey())) {
-                errors.add(new FieldError(parameter.getKey(), "is not a known parameter"));
-            } else if (parameter.getValue().size() > 1) {
-                errors.add(new FieldError(parameter.getKey(), "must be given once"));
-            }
-        }
-        PageRequest page = PageRequest.read(parameters.getFirst("limit"),
-                parameters.getFirst("cursor"), errors);
-        Optional<String> keyId = Optional.ofNullable(parameters.getFirst("keyId"));
+        QueryReader query = QueryReader.of(parameters, Set.of("keyId"));
+        PageRequest page = query.page();
+        Optional<String> keyId = query.optional("keyId");
         if (keyId.isPresent() && !KEY_ID.matcher(keyId.get()).matches()) {
-            errors.add(new FieldError("keyId", "must be a key id such as key_7Qv..."
-                    + " (key_ and 22 letters or digits)"));
+            query.reject("keyId", "must be a key id such as key_7Qv... (key_ and 22 letters or digits)");
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        query.throwIfInvalid();
         return new AuditQuery(page, keyId);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bouncer.host.apikey.ApiKeyPrincipal;
 import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
+import dev.bouncer.host.common.MediaTypes;
 import dev.bouncer.host.common.Page;
 import dev.bouncer.host.common.PageRequest;
 import dev.bouncer.host.common.QueryReader;
@@ -35,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contacts")
 @RequestMapping(path = "/api/v1/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContactController {
-
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ContactService contacts;
 
@@ -92,7 +91,7 @@ class ContactController {
                 .body(upserted.contact());
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON})
     @RequiresPermission(Permission.CONTACT_WRITE)
     @Operation(operationId = "updateContact", summary = "Change a contact; attributes merge as JSON Merge Patch")
     ContactView update(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,

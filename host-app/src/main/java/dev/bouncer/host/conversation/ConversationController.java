@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bouncer.host.apikey.ApiKeyPrincipal;
 import dev.bouncer.host.apikey.Permission;
 import dev.bouncer.host.apikey.RequiresPermission;
+import dev.bouncer.host.common.MediaTypes;
 import dev.bouncer.host.common.Page;
 import dev.bouncer.host.common.PageRequest;
 import dev.bouncer.host.common.QueryReader;
@@ -36,7 +37,6 @@ class ConversationController {
 
     /** How many messages the detail shows, newest first. */
     static final int RECENT_MESSAGES = 20;
-    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ConversationService conversations;
     private final ContactService contacts;
@@ -82,7 +82,7 @@ class ConversationController {
         return detail(key, conversations.get(key.workspaceId(), key.environment(), id));
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON})
     @RequiresPermission(Permission.CONVERSATION_MANAGE)
     @Operation(operationId = "updateConversation", summary = "Assign a conversation or change its status")
     @ApiResponse(responseCode = "409", description = "The conversation is closed, which is final.",

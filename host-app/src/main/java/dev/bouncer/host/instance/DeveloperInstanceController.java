@@ -1,6 +1,7 @@
 package dev.bouncer.host.instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bouncer.host.common.MediaTypes;
 import dev.bouncer.host.common.NotFoundException;
 import dev.bouncer.host.workspace.OwnerPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/developer/instances", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeveloperInstanceController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String CONFIG_FIELDS = "Provider settings; secrets are stored encrypted and "
             + "never shown again. `cloud-api`: `phoneNumberId`, `accessToken` (secret), optional "
             + "`baseUrl`, `apiVersion`. `evolution`: `baseUrl`, `instanceName`, `apiKey` (secret), "
@@ -58,7 +58,7 @@ class DeveloperInstanceController {
      * Renames an instance or changes its provider config: how an owner renews a token or adds a
      * webhook secret. Config fields given replace the stored ones; the rest are kept.
      */
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON})
     @Operation(operationId = "updateInstance", summary = "Rename an instance or change its provider config")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named; nothing changed.",
             content = @Content(mediaType = "application/problem+json"))
